@@ -1,0 +1,147 @@
+import { z } from 'zod'
+import { ConsentStateSchema } from '../consent/consent.schema.js'
+
+/**
+ * The one event shape: the beacon body, `relay.track()` and the stored record all use it. Keys are
+ * snake_case like the platforms'. Limits keep one hostile beacon from costing more than a normal one.
+ */
+
+const MAX_STRING = 1024
+const MAX_URL = 2048
+const MAX_LIST = 10
+
+const text = (max = MAX_STRING) => z.string().max(max)
+const oneOrMany = z.union([text(), z.array(text()).max(MAX_LIST)])
+
+/** Raw user data as a site sends it: PII in clear text, hashed at ingestion by the relay. */
+export const RawUserDataSchema = z
+  .object({
+    email: oneOrMany.optional(),
+    phone: oneOrMany.optional(),
+    first_name: text().optional(),
+    last_name: text().optional(),
+    city: text().optional(),
+    state: text().optional(),
+    zip: text().optional(),
+    country: text().optional(),
+    gender: text().optional(),
+    date_of_birth: text().optional(),
+    external_id: oneOrMany.optional(),
+    client_ip_address: text(64).optional(),
+    client_user_agent: text().optional(),
+    fbp: text().optional(),
+    fbc: text().optional(),
+    ga_client_id: text(128).optional(),
+    ga_session_id: text(128).optional(),
+    ttclid: text().optional(),
+    ttp: text().optional(),
+    gclid: text().optional(),
+  })
+  .strict()
+export type RawUserData = z.infer<typeof RawUserDataSchema>
+
+export const ContentItemSchema = z
+  .object({
+    id: text(256),
+    quantity: z.number().int().nonnegative().max(1e6).optional(),
+    item_price: z.number().finite().nonnegative().optional(),
+    title: text(256).optional(),
+    brand: text(256).optional(),
+    category: text(256).optional(),
+  })
+  .strict()
+export type ContentItem = z.infer<typeof ContentItemSchema>
+
+const customValue = z.union([
+  z.string().max(MAX_STRING),
+  z.number().finite(),
+  z.boolean(),
+  z.null(),
+  z.array(z.union([z.string().max(MAX_STRING), z.number().finite()])).max(100),
+])
+
+/** Event properties; the named keys are typed, other keys pass through as flat custom properties. */
+export const CustomDataSchema = z
+  .object({
+    value: z.number().finite().nonnegative().max(1e12).optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Za-z]{3}$/, 'currency must be a three-letter ISO 4217 code')
+      .transform((c) => c.toUpperCase())
+      .optional(),
+    order_id: text(256).optional(),
+    content_ids: z.array(text(256)).max(100).optional(),
+    contents: z.array(ContentItemSchema).max(100).optional(),
+    content_type: text(64).optional(),
+    content_name: text(256).optional(),
+    content_category: text(256).optional(),
+    num_items: z.number().int().nonnegative().max(1e6).optional(),
+    search_string: text().optional(),
+    status: text(64).optional(),
+    predicted_ltv: z.number().finite().optional(),
+  })
+  .catchall(customValue)
+export type CustomData = z.infer<typeof CustomDataSchema>
+
+/** What each pixel on the page did with the event: the relay keeps it to tell paired from server-only events. */
+export const PixelStatusSchema = z.enum(['fired', 'absent', 'threw'])
+export type PixelStatus = z.infer<typeof PixelStatusSchema>
+
+export const PixelReportSchema = z
+  .object({ meta: PixelStatusSchema, ga4: PixelStatusSchema, tiktok: PixelStatusSchema })
+  .partial()
+  .strict()
+export type PixelReport = z.infer<typeof PixelReportSchema>
+
+/** Meta's action_source values (platforms.md 1.2); the relay lowercases nothing: send them as listed. */
+export const ActionSourceSchema = z.enum([
+  'website',
+  'email',
+  'app',
+  'phone_call',
+  'chat',
+  'physical_store',
+  'system_generated',
+  'business_messaging',
+  'other',
+])
+export type ActionSource = z.infer<typeof ActionSourceSchema>
+
+// Unix seconds now are ~1.8e9; a value above 1e11 is milliseconds (a common bug), rejected with that reason.
+const MAX_UNIX_SECONDS = 1e11
+
+export const TrackEventSchema = z
+  .object({
+    event_name: z
+      .string()
+      .min(1)
+      .max(100)
+      .regex(/^[A-Za-z][A-Za-z0-9_ -]*$/, 'event_name must start with a letter and hold letters, digits, _ - or space'),
+    event_id: z
+      .string()
+      .min(1)
+      .max(128)
+      .regex(/^[\x21-\x7e]+$/, 'event_id must be printable ASCII without spaces'),
+    event_time: z
+      .number()
+      .int()
+      .positive()
+      .max(MAX_UNIX_SECONDS, 'event_time must be unix seconds, not milliseconds')
+      .optional(),
+    event_source_url: z.url({ protocol: /^https?$/ }).max(MAX_URL).optional(),
+    action_source: ActionSourceSchema.optional(),
+    custom_data: CustomDataSchema.optional(),
+    user_data: RawUserDataSchema.optional(),
+    consent: ConsentStateSchema.optional(),
+    pixels: PixelReportSchema.optional(),
+  })
+  .strict()
+export type TrackEvent = z.input<typeof TrackEventSchema>
+export type ParsedTrackEvent = z.output<typeof TrackEventSchema>
+
+/** Most events one beacon may carry (the browser batches events tracked in the same tick). */
+export const MAX_EVENTS_PER_BEACON = 50
+
+/** A beacon body: one event, or an array of events validated one by one. */
+export const BeaconBodySchema = z.union([TrackEventSchema, z.array(TrackEventSchema).min(1).max(MAX_EVENTS_PER_BEACON)])
+export type BeaconBody = z.input<typeof BeaconBodySchema>
