@@ -24,3 +24,9 @@ export { allowsAds, allowsAnalytics } from './consent/consent.js'
 export { fullJitterDelay, type BackoffPolicy } from './backoff.js'
 export { isSha256 } from './user-data/is-sha256.js'
 export { webCryptoSha256, type Sha256, type Sha256Async } from './user-data/sha256.js'
+export {
+  toMetaCustomData,
+  toGa4EventParams,
+  toGa4TransactionId,
+  toTiktokProperties,
+} from './event/platform-params.js'
