@@ -1,0 +1,7 @@
+export { startEmulator, type Emulator, type EmulatorOptions, type EmulatorCredentials } from './start-emulator.js'
+export type { Channel, Conversion, Ledger, LedgerEntry, PlatformLedger, Rejection } from './ledger.js'
+export { FaultSchema, type Fault } from './faults.js'
+export { pixelSnippets, type PixelSnippetsOptions } from './pixel-snippets.js'
+export type { Ga4ValidationMessage, Ga4ValidationCode } from './platforms/ga4/ga4-validation-message.js'
+export type { MetaErrorBody } from './platforms/meta/meta-error-body.js'
+export type { TiktokEnvelope } from './platforms/tiktok/tiktok-envelope.js'
