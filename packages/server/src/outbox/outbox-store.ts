@@ -45,10 +45,39 @@ export interface OutboxStore {
   /**
    * Moves up to `limit` due rows of one destination (pending with nextAttemptAt ≤ now, or in_flight whose
    * lease expired: a crashed worker's) to in_flight with a lease until now + leaseMs, and returns them.
+   * A claim counts as an attempt (`attempts + 1`): a send is about to start, and a row whose send crashes
+   * the process cannot then be re-claimed forever. Oldest due first.
    */
   claimDue(destination: DestinationId, nowMs: number, limit: number, leaseMs: number): Promise<OutboxRow[]>
+  /** The mark* methods only change rows still in_flight: a late answer never revives a finished row. */
   markDelivered(ids: readonly number[], traceId: string | null, nowMs: number): Promise<void>
   markRetry(id: number, nextAttemptAtMs: number, reason: string, nowMs: number): Promise<void>
   markDead(id: number, reason: string, nowMs: number): Promise<void>
+  /** How many rows `claimDue` would return now, counting at most `cap` (the worker's linger check). */
+  countDue(destination: DestinationId, nowMs: number, cap: number): Promise<number>
+  /** When the next row of this destination becomes claimable (pending or lease expiry), or null if none. */
+  nextDueAtMs(destination: DestinationId): Promise<number | null>
+  /** The row for one idempotency key, or null. */
+  findRow(destination: DestinationId, eventName: string, eventId: string): Promise<OutboxRow | null>
+  /** Non-zero row counts per destination and status (an absent pair means 0). */
+  counts(): Promise<OutboxCount[]>
+  /** Dead rows, most recently updated first. */
+  listDead(filter?: DeadRowFilter): Promise<OutboxRow[]>
+  /** Dead rows back to pending, due at `nowMs` with attempts reset to 0; returns how many. */
+  replayDead(filter: Omit<DeadRowFilter, 'limit'>, nowMs: number): Promise<number>
+  /** Deletes delivered, dead and suppressed rows last updated before `cutoffMs`; returns how many. */
+  purgeOlderThan(cutoffMs: number): Promise<number>
+  /** Writes any enqueue still waiting for its group commit, then releases the store. */
   close(): Promise<void>
+}
+
+/** One line of `counts()`. */
+export type OutboxCount = { destination: DestinationId; status: OutboxStatus; count: number }
+
+/** Which dead rows `listDead` and `replayDead` act on; `sinceMs` compares with the row's last update. */
+export type DeadRowFilter = {
+  destination?: DestinationId
+  sinceMs?: number
+  /** @default 100 */
+  limit?: number
 }

@@ -1,0 +1,62 @@
+import { toMetaCustomData, toPlatformEventName } from '@pairtrack/shared'
+import type { OutboxEvent } from '../../outbox/outbox-event.js'
+import type { HttpRequestSpec } from '../destination.js'
+import type { MetaConfig } from './config.js'
+
+/** One server event of a Meta request (platforms.md 1.2). */
+export type MetaServerEvent = Record<string, unknown>
+
+// LDU with country 0 and state 0: Meta geolocates the user (platforms.md 1.6). The relay does not know
+// the user's state; the codes for the newer LDU states are not even published (UNCONFIRMED there).
+const LDU_GEOLOCATE = { data_processing_options: ['LDU'], data_processing_options_country: 0, data_processing_options_state: 0 }
+
+// `[]` says "explicitly not LDU" (platforms.md 1.6). It is sent rather than left out so that every request
+// states the decision the relay took, and a site that turned LDU off is not left to an account default.
+const NOT_LDU = { data_processing_options: [] }
+
+function compact(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined))
+}
+
+/**
+ * The Meta server event for one outbox event: the hashed keys copied as they are (never hashed here),
+ * IP, user agent, fbc and fbp raw (platforms.md 1.3), custom data from the shared mapper the pixel uses.
+ * @example toMetaServerEvent(event).event_name // 'Purchase'
+ */
+export function toMetaServerEvent(event: OutboxEvent): MetaServerEvent {
+  const { ids, meta } = event.userData
+  const customData = toMetaCustomData(event.customData)
+  return compact({
+    event_name: toPlatformEventName(event.eventName, 'meta'),
+    event_time: event.eventTime,
+    event_id: event.eventId,
+    action_source: event.actionSource,
+    event_source_url: event.eventSourceUrl,
+    user_data: compact({
+      ...meta,
+      client_ip_address: ids.client_ip_address,
+      client_user_agent: ids.client_user_agent,
+      fbc: ids.fbc,
+      fbp: ids.fbp,
+    }),
+    custom_data: Object.keys(customData).length > 0 ? customData : undefined,
+    ...(event.consent.limited_data_use === true ? LDU_GEOLOCATE : NOT_LDU),
+  })
+}
+
+/**
+ * `POST {endpoint}/{apiVersion}/{pixelId}/events?access_token=…` with a JSON body `{ data, test_event_code? }`
+ * (platforms.md 1.1). The token is listed in `secrets`, raw and URL-encoded.
+ * @example toMetaRequest([event], config, new Date()).url // 'https://graph.facebook.com/v25.0/123/events?access_token=…'
+ */
+export function toMetaRequest(events: readonly OutboxEvent[], config: MetaConfig, _now: Date): HttpRequestSpec {
+  const token = encodeURIComponent(config.accessToken)
+  const body = compact({ data: events.map(toMetaServerEvent), test_event_code: config.testEventCode })
+  return {
+    method: 'POST',
+    url: `${config.endpoint}/${config.apiVersion}/${config.pixelId}/events?access_token=${token}`,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    secrets: token === config.accessToken ? [config.accessToken] : [config.accessToken, token],
+  }
+}

@@ -1,0 +1,56 @@
+import { toPlatformEventName, toTiktokProperties } from '@pairtrack/shared'
+import type { OutboxEvent } from '../../outbox/outbox-event.js'
+import type { HttpRequestSpec } from '../destination.js'
+import { TIKTOK_API_VERSION } from './api-version.js'
+import type { TiktokConfig } from './config.js'
+
+// Every request is a web request: `event_source_id` must be the id of the source named by `event_source`
+// (a pixel code for 'web'; an app id, offline or CRM event set for the others), and the pixel code is the
+// only id the destination is configured with. Non-website action sources are still sent as 'web'.
+const EVENT_SOURCE = 'web'
+
+function compact(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined))
+}
+
+const unlessEmpty = (record: Record<string, unknown>) => (Object.keys(record).length > 0 ? record : undefined)
+
+/**
+ * One entry of `data` (platforms.md 3.2): hashed keys copied as they are (never hashed here), IP, user
+ * agent, ttclid and ttp raw (platforms.md 3.3), properties from the shared mapper the pixel uses, and
+ * `limited_data_use` always stated (false unless the event's consent asks for LDU, platforms.md 3.6).
+ * @example toTiktokEvent(event).event // 'Purchase'
+ */
+export function toTiktokEvent(event: OutboxEvent): Record<string, unknown> {
+  const { ids, tiktok } = event.userData
+  const user = compact({ ...tiktok, ip: ids.client_ip_address, user_agent: ids.client_user_agent, ttclid: ids.ttclid, ttp: ids.ttp })
+  return compact({
+    event: toPlatformEventName(event.eventName, 'tiktok'),
+    event_time: event.eventTime,
+    event_id: event.eventId,
+    user: unlessEmpty(user),
+    page: event.eventSourceUrl === undefined ? undefined : { url: event.eventSourceUrl },
+    properties: unlessEmpty(toTiktokProperties(event.customData)),
+    limited_data_use: event.consent.limited_data_use === true,
+  })
+}
+
+/**
+ * `POST {endpoint}/open_api/v1.3/event/track/` with the token in the `Access-Token` header (platforms.md 3.1).
+ * @example toTiktokRequest([event], config, new Date()).headers['access-token'] // the token
+ */
+export function toTiktokRequest(events: readonly OutboxEvent[], config: TiktokConfig, _now: Date): HttpRequestSpec {
+  const body = compact({
+    event_source: EVENT_SOURCE,
+    event_source_id: config.pixelCode,
+    test_event_code: config.testEventCode,
+    data: events.map(toTiktokEvent),
+  })
+  return {
+    method: 'POST',
+    url: `${config.endpoint}/open_api/${TIKTOK_API_VERSION}/event/track/`,
+    headers: { 'content-type': 'application/json', 'access-token': config.accessToken },
+    body: JSON.stringify(body),
+    secrets: [config.accessToken],
+  }
+}
