@@ -30,3 +30,10 @@ export {
   toGa4TransactionId,
   toTiktokProperties,
 } from './event/platform-params.js'
+export { isClickIdValue } from './click-ids/click-id-value.js'
+export { toFbc, isFbc } from './click-ids/fbc.js'
+export { isFbp } from './click-ids/fbp.js'
+export { toGaClientId } from './click-ids/ga-client-id.js'
+export { toGaSessionId } from './click-ids/ga-session-id.js'
+export { toTiktokId } from './click-ids/tiktok.js'
+export { toGclid } from './click-ids/gclid.js'

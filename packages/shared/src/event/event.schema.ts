@@ -52,12 +52,14 @@ export const ContentItemSchema = z
   .strict()
 export type ContentItem = z.infer<typeof ContentItemSchema>
 
+// ContentItem[] is in the union so that the inferred index signature admits the typed `contents` key.
 const customValue = z.union([
   z.string().max(MAX_STRING),
   z.number().finite(),
   z.boolean(),
   z.null(),
   z.array(z.union([z.string().max(MAX_STRING), z.number().finite()])).max(100),
+  z.array(ContentItemSchema).max(100),
 ])
 
 /** Event properties; the named keys are typed, other keys pass through as flat custom properties. */

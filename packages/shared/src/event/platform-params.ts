@@ -9,30 +9,34 @@ import { toPlatformEventName } from './standard-events.js'
 
 type Params = Record<string, unknown>
 
-const KNOWN_KEYS = new Set([
-  'value',
-  'currency',
-  'order_id',
-  'content_ids',
-  'contents',
-  'content_type',
-  'content_name',
-  'content_category',
-  'num_items',
-  'search_string',
-  'status',
-  'predicted_ltv',
-])
+// pairtrack's named custom_data keys; every other key is a custom property, passed through as it is.
+// (In TikTok's order below, which gzip then stores once.)
+const KNOWN_KEYS =
+  'value currency content_type contents content_ids content_name content_category num_items order_id search_string status predicted_ltv'.split(
+    ' ',
+  )
 
-function compact(params: Params): Params {
+/**
+ * The platform's parameters, in the order `map` lists them: each `key` or `from:to` of `map` copies
+ * `source[from]` to `to`; then `custom` keys are laid over them, and undefined values are left out.
+ * (The maps are strings because the browser bundle pays for every byte, platforms.md aside.)
+ */
+function toParams(source: object, map: string, custom: Params = {}): Params {
+  const from = source as Params
   const out: Params = {}
-  for (const [key, value] of Object.entries(params)) if (value !== undefined) out[key] = value
+  for (const pair of map.split(' '))
+    if (pair) {
+      const [key = '', to = key] = pair.split(':')
+      out[to] = from[key]
+    }
+  Object.assign(out, custom)
+  for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key]
   return out
 }
 
 function customKeys(customData: CustomData): Params {
   const out: Params = {}
-  for (const [key, value] of Object.entries(customData)) if (!KNOWN_KEYS.has(key) && value !== undefined) out[key] = value
+  for (const [key, value] of Object.entries(customData)) if (!KNOWN_KEYS.includes(key) && value !== undefined) out[key] = value
   return out
 }
 
@@ -42,7 +46,7 @@ function customKeys(customData: CustomData): Params {
  * @example toMetaCustomData({ value: 10, currency: 'EUR' }) // { value: 10, currency: 'EUR' }
  */
 export function toMetaCustomData(customData: CustomData): Params {
-  return compact({ ...customData })
+  return toParams({}, '', customData)
 }
 
 /**
@@ -54,38 +58,26 @@ export function toGa4TransactionId(customData: CustomData, eventId: string): str
   return customData.order_id !== undefined && customData.order_id !== '' ? customData.order_id : eventId
 }
 
-function toGa4Item(item: ContentItem): Params {
-  return compact({
-    item_id: item.id,
-    item_name: item.title,
-    price: item.item_price,
-    quantity: item.quantity,
-    item_brand: item.brand,
-    item_category: item.category,
-  })
-}
-
-// GA4 events that carry a transaction id (ecommerce purchase and refund).
-const GA4_TRANSACTION_EVENTS = new Set(['purchase', 'refund'])
-
 /**
  * GA4 event params (platforms.md 2.2): ecommerce keys renamed, items built from `contents` (or
- * `content_ids`), `transaction_id` on purchases, custom keys passed through.
+ * `content_ids`), `transaction_id` on purchases and refunds, custom keys passed through.
  * @example toGa4EventParams('Purchase', { value: 5, currency: 'EUR' }, 'e1').transaction_id // 'e1'
  */
 export function toGa4EventParams(eventName: string, customData: CustomData, eventId: string): Params {
   const ga4Name = toPlatformEventName(eventName, 'ga4')
-  const items = customData.contents
-    ? customData.contents.map(toGa4Item)
-    : customData.content_ids?.map((id) => ({ item_id: id }))
-  return compact({
-    currency: customData.currency,
-    value: customData.value,
-    transaction_id: GA4_TRANSACTION_EVENTS.has(ga4Name) ? toGa4TransactionId(customData, eventId) : undefined,
-    items,
-    search_term: customData.search_string,
-    ...customKeys(customData),
-  })
+  return toParams(
+    {
+      ...customData,
+      transaction_id: /^(purchase|refund)$/.test(ga4Name) ? toGa4TransactionId(customData, eventId) : undefined,
+      items: customData.contents
+        ? customData.contents.map((item: ContentItem) =>
+            toParams(item, 'id:item_id title:item_name item_price:price quantity brand:item_brand category:item_category'),
+          )
+        : customData.content_ids?.map((id) => ({ item_id: id })),
+    },
+    'currency value transaction_id items search_string:search_term',
+    customKeys(customData),
+  )
 }
 
 /**
@@ -94,29 +86,16 @@ export function toGa4EventParams(eventName: string, customData: CustomData, even
  * @example toTiktokProperties({ content_ids: ['sku-1'] }).content_type // 'product'
  */
 export function toTiktokProperties(customData: CustomData): Params {
-  const contents = customData.contents?.map((item) =>
-    compact({
-      content_id: item.id,
-      content_name: item.title,
-      price: item.item_price,
-      quantity: item.quantity,
-      brand: item.brand,
-      content_category: item.category,
-    }),
+  const contents = customData.contents?.map((item: ContentItem) =>
+    toParams(item, 'id:content_id title:content_name item_price:price quantity brand category:content_category'),
   )
-  const hasProducts = contents !== undefined || customData.content_ids !== undefined
-  return compact({
-    value: customData.value,
-    currency: customData.currency,
-    content_type: customData.content_type ?? (hasProducts ? 'product' : undefined),
-    contents,
-    content_ids: customData.content_ids,
-    content_name: customData.content_name,
-    content_category: customData.content_category,
-    num_items: customData.num_items,
-    order_id: customData.order_id,
-    query: customData.search_string,
-    predicted_ltv: customData.predicted_ltv,
-    ...customKeys(customData),
-  })
+  return toParams(
+    {
+      ...customData,
+      contents,
+      content_type: customData.content_type ?? ((contents ?? customData.content_ids) !== undefined ? 'product' : undefined),
+    },
+    'value currency content_type contents content_ids content_name content_category num_items order_id search_string:query predicted_ltv',
+    customKeys(customData),
+  )
 }

@@ -1,37 +1,71 @@
 import type { PlatformId } from '../platform.js'
 
 /**
- * One row per intent, from platforms.md section 9. The key (Meta's spelling) is the name a site passes to
- * `track()`; each platform gets its own name. TikTok renamed CompletePayment → Purchase and
- * SubmitForm → Lead in May 2025 (platforms.md 11.9), so the current names are used.
- * GA4 has no standard event for some intents; those use the snake_case custom name.
+ * The standard events, from platforms.md section 9. The name (Meta's spelling) is what a site passes to
+ * `track()`, and Meta and TikTok know every one of them by that same name: TikTok renamed
+ * CompletePayment → Purchase and SubmitForm → Lead in May 2025 (platforms.md 3.8, 11.9), so the current
+ * names match Meta's. Only GA4 differs.
  */
-export const STANDARD_EVENTS = {
-  PageView: { meta: 'PageView', ga4: 'page_view', tiktok: 'PageView' },
-  ViewContent: { meta: 'ViewContent', ga4: 'view_item', tiktok: 'ViewContent' },
-  Search: { meta: 'Search', ga4: 'search', tiktok: 'Search' },
-  AddToCart: { meta: 'AddToCart', ga4: 'add_to_cart', tiktok: 'AddToCart' },
-  AddToWishlist: { meta: 'AddToWishlist', ga4: 'add_to_wishlist', tiktok: 'AddToWishlist' },
-  InitiateCheckout: { meta: 'InitiateCheckout', ga4: 'begin_checkout', tiktok: 'InitiateCheckout' },
-  AddPaymentInfo: { meta: 'AddPaymentInfo', ga4: 'add_payment_info', tiktok: 'AddPaymentInfo' },
-  Purchase: { meta: 'Purchase', ga4: 'purchase', tiktok: 'Purchase' },
-  Lead: { meta: 'Lead', ga4: 'generate_lead', tiktok: 'Lead' },
-  CompleteRegistration: { meta: 'CompleteRegistration', ga4: 'sign_up', tiktok: 'CompleteRegistration' },
-  Subscribe: { meta: 'Subscribe', ga4: 'subscribe', tiktok: 'Subscribe' },
-  StartTrial: { meta: 'StartTrial', ga4: 'start_trial', tiktok: 'StartTrial' },
-  Contact: { meta: 'Contact', ga4: 'contact', tiktok: 'Contact' },
-  Schedule: { meta: 'Schedule', ga4: 'schedule', tiktok: 'Schedule' },
-  SubmitApplication: { meta: 'SubmitApplication', ga4: 'submit_application', tiktok: 'SubmitApplication' },
-  CustomizeProduct: { meta: 'CustomizeProduct', ga4: 'customize_product', tiktok: 'CustomizeProduct' },
-  FindLocation: { meta: 'FindLocation', ga4: 'find_location', tiktok: 'FindLocation' },
-  Donate: { meta: 'Donate', ga4: 'donate', tiktok: 'Donate' },
-} as const satisfies Record<string, Record<PlatformId, string>>
+const NAMES = [
+  'PageView',
+  'ViewContent',
+  'Search',
+  'AddToCart',
+  'AddToWishlist',
+  'InitiateCheckout',
+  'AddPaymentInfo',
+  'Purchase',
+  'Lead',
+  'CompleteRegistration',
+  'Subscribe',
+  'StartTrial',
+  'Contact',
+  'Schedule',
+  'SubmitApplication',
+  'CustomizeProduct',
+  'FindLocation',
+  'Donate',
+] as const
 
-export type StandardEventName = keyof typeof STANDARD_EVENTS
+// GA4's recommended names where they are not the snake_case of the name. The others are: GA4 has a
+// recommended event of that spelling (page_view, search, add_to_cart, purchase…) or none, and then the
+// snake_case custom name is used (start_trial, contact, donate…).
+const GA4_NAMES = {
+  ViewContent: 'view_item',
+  InitiateCheckout: 'begin_checkout',
+  Lead: 'generate_lead',
+  CompleteRegistration: 'sign_up',
+} as const
+
+export type StandardEventName = (typeof NAMES)[number]
+
+// 'AddToCart' → 'add_to_cart', at the type level, so that STANDARD_EVENTS keeps its literal types.
+type SnakeCase<S extends string> = S extends `${infer C}${infer Rest}`
+  ? `${C extends Lowercase<C> ? C : `_${Lowercase<C>}`}${SnakeCase<Rest>}`
+  : S
+type Ga4Name<N extends StandardEventName> = N extends keyof typeof GA4_NAMES
+  ? (typeof GA4_NAMES)[N]
+  : SnakeCase<Uncapitalize<N>>
+
+const toGa4Name = (name: StandardEventName): string =>
+  (GA4_NAMES as Record<string, string>)[name] ?? name.replace(/\B[A-Z]/g, '_$&').toLowerCase()
+
+/**
+ * One row per standard event: the name each platform knows it by.
+ * @example STANDARD_EVENTS.Lead // { meta: 'Lead', ga4: 'generate_lead', tiktok: 'Lead' }
+ */
+export const STANDARD_EVENTS = /* @__PURE__ */ toStandardEvents()
+
+// A function, so that a bundle that does not use the table (the browser's) drops it whole.
+function toStandardEvents() {
+  return Object.fromEntries(NAMES.map((name) => [name, { meta: name, ga4: toGa4Name(name), tiktok: name }])) as {
+    readonly [N in StandardEventName]: { readonly meta: N; readonly ga4: Ga4Name<N>; readonly tiktok: N }
+  } satisfies Record<string, Record<PlatformId, string>>
+}
 
 /** @example isStandardEventName('Purchase') // true */
 export function isStandardEventName(name: string): name is StandardEventName {
-  return Object.prototype.hasOwnProperty.call(STANDARD_EVENTS, name)
+  return (NAMES as readonly string[]).includes(name)
 }
 
 /**
@@ -39,5 +73,5 @@ export function isStandardEventName(name: string): name is StandardEventName {
  * @example toPlatformEventName('Purchase', 'ga4') // 'purchase'
  */
 export function toPlatformEventName(eventName: string, platform: PlatformId): string {
-  return isStandardEventName(eventName) ? STANDARD_EVENTS[eventName][platform] : eventName
+  return platform === 'ga4' && isStandardEventName(eventName) ? toGa4Name(eventName) : eventName
 }

@@ -1,0 +1,12 @@
+import { isClickIdValue } from './click-id-value.js'
+
+/**
+ * A Google Ads click id from the landing URL's `gclid`, else from the `_gcl_aw` cookie Google's tag
+ * writes as `GCL.<unixSeconds>.<gclid>` (platforms.md 2.7).
+ * @example toGclid(null, 'GCL.1700000000.Cj0KCQ') // 'Cj0KCQ'
+ */
+export function toGclid(urlValue: string | null | undefined, gclAwCookie?: string | null): string | undefined {
+  if (isClickIdValue(urlValue)) return urlValue
+  const fromCookie = /^GCL\.\d+\.(.+)$/.exec(gclAwCookie ?? '')?.[1]
+  return isClickIdValue(fromCookie) ? fromCookie : undefined
+}
