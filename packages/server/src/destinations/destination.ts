@@ -39,9 +39,10 @@ export type DeliveryOutcome =
  * A destination is data plus two pure functions (STYLE.md habit 1): no clock (time is passed in), no
  * randomness, no I/O, no logging, nothing thrown.
  */
-export interface Destination<Config> {
+export interface Destination<Config, ConfigInput = unknown> {
   readonly id: DestinationId
-  readonly configSchema: z.ZodType<Config>
+  /** Validates the destination's options; `ConfigInput` is what a site writes (defaults still optional). */
+  readonly configSchema: z.ZodType<Config, ConfigInput>
   /** Which consent signal gates it: 'ads' (ad_storage + ad_user_data) or 'analytics' (analytics_storage). */
   readonly purpose: 'ads' | 'analytics'
   /** Most events one request may carry (platforms.md section 0). */

@@ -1,3 +1,4 @@
+import type { z } from 'zod'
 import type { Destination } from '../destination.js'
 import { toGa4BatchKey } from './batch-key.js'
 import { Ga4ConfigSchema, type Ga4Config } from './config.js'
@@ -16,7 +17,7 @@ export const GA4_MAX_EVENT_AGE_MS = 72 * 60 * 60 * 1000
  * one client per request.
  * @example ga4.toRequest(events, ga4.configSchema.parse({ measurementId: 'G-ABC', apiSecret: 's' }), new Date())
  */
-export const ga4: Destination<Ga4Config> = {
+export const ga4: Destination<Ga4Config, z.input<typeof Ga4ConfigSchema>> = {
   id: 'ga4',
   configSchema: Ga4ConfigSchema,
   purpose: 'analytics',

@@ -1,3 +1,4 @@
+import type { z } from 'zod'
 import type { Destination } from '../destination.js'
 import { MetaConfigSchema, type MetaConfig } from './config.js'
 import { classifyMetaResponse } from './outcome.js'
@@ -11,7 +12,7 @@ export const META_MAX_EVENT_AGE_MS = 7 * 24 * 60 * 60 * 1000
  * (the commonly documented limit; UNCONFIRMED in platforms.md 1.2).
  * @example meta.toRequest(events, meta.configSchema.parse({ pixelId: '123', accessToken: 't' }), new Date())
  */
-export const meta: Destination<MetaConfig> = {
+export const meta: Destination<MetaConfig, z.input<typeof MetaConfigSchema>> = {
   id: 'meta',
   configSchema: MetaConfigSchema,
   purpose: 'ads',

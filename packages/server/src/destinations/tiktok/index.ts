@@ -1,3 +1,4 @@
+import type { z } from 'zod'
 import type { Destination } from '../destination.js'
 import { TiktokConfigSchema, type TiktokConfig } from './config.js'
 import { classifyTiktokResponse } from './outcome.js'
@@ -8,7 +9,7 @@ import { toTiktokRequest } from './request.js'
  * (platforms.md 3.1, per rudder-transformer). No event age limit: TikTok's is UNCONFIRMED (platforms.md 3.2).
  * @example tiktok.toRequest(events, tiktok.configSchema.parse({ pixelCode: 'C4ABC', accessToken: 't' }), new Date())
  */
-export const tiktok: Destination<TiktokConfig> = {
+export const tiktok: Destination<TiktokConfig, z.input<typeof TiktokConfigSchema>> = {
   id: 'tiktok',
   configSchema: TiktokConfigSchema,
   purpose: 'ads',

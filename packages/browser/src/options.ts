@@ -1,0 +1,32 @@
+import type { ConsentState, CustomData, RawUserData } from '@pairtrack/shared'
+
+/** What `createTracker` / `pairtrack('init', …)` accept. Hand-checked: no zod in the browser bundle. */
+export type TrackerOptions = {
+  /** Base URL of the relay; beacons go to `{relay}/events`. @default '/pairtrack' (script tag: the script's own directory) */
+  relay?: string
+  /** Log what happens to `console.warn`. @default false */
+  debug?: boolean
+  /** GA4 measurement id (`G-…`): picks the `_ga_<id>` cookie for the session id; else the first `_ga_*` cookie. */
+  ga4MeasurementId?: string
+  /** Consent known at start; `consent()` merges updates into it. */
+  consent?: ConsentState
+}
+
+/** Per-call options of `track`. */
+export type TrackOptions = {
+  /** Use this event id instead of minting one (e.g. the id the server already used for the same event). */
+  eventId?: string
+  /** A signed token from the site's server (later issue: accepted, not sent yet). */
+  token?: string
+}
+
+/** The tracker `createTracker` returns; no method throws. */
+export type Tracker = {
+  /** Fires every pixel and beacons the event; returns its event id, or '' when the call was rejected. */
+  track(eventName: string, customData?: CustomData, userData?: RawUserData, options?: TrackOptions): string
+  /** Merges a (partial) consent update; sent with every later beacon as `consent`. */
+  consent(state: ConsentState): void
+}
+
+/** @default relay when neither options nor the script tag give one */
+export const DEFAULT_RELAY = '/pairtrack'

@@ -1,0 +1,176 @@
+import { describe, expect, it, vi } from 'vitest'
+import { createTracker, type TrackerEnv } from './tracker.js'
+import type { TrackerOptions } from './options.js'
+
+const NOW = 1_700_000_000_500
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+
+/** A page with all three pixels, a recording transport and a manual flush of batched beacons. */
+function setup(options: TrackerOptions = { relay: 'https://shop.example/pairtrack/' }, overrides: Partial<TrackerEnv> = {}) {
+  const blobs: Array<{ url: string; blob: Blob }> = []
+  const scheduled: Array<() => void> = []
+  const window = {
+    location: { href: 'https://shop.example/checkout?fbclid=IwAR1' },
+    document: { cookie: '_fbp=fb.1.1596403881668.1116446470; _ga=GA1.1.111.222' },
+    fbq: vi.fn(),
+    gtag: vi.fn(),
+    ttq: { track: vi.fn() },
+  }
+  const warn = vi.fn()
+  const env: TrackerEnv = {
+    window,
+    now: () => NOW,
+    transport: {
+      sendBeacon: (url, blob) => {
+        blobs.push({ url, blob })
+        return true
+      },
+      fetch: async () => ({ ok: true, status: 202 }),
+    },
+    console: { warn },
+    schedule: (run) => scheduled.push(run),
+    ...overrides,
+  }
+  const tracker = createTracker(options, env)
+  const flush = async () => {
+    scheduled.splice(0).forEach((run) => run())
+    return Promise.all(blobs.splice(0).map(async ({ url, blob }) => ({ url, body: JSON.parse(await blob.text()) as unknown })))
+  }
+  return { tracker, window, flush, warn }
+}
+
+describe('createTracker', () => {
+  it('beacons the tracked event with page ids, consent and what each pixel did', async () => {
+    const { tracker, window, flush } = setup()
+    tracker.consent({ ad_storage: 'granted', analytics_storage: 'denied' })
+    tracker.consent({ ad_user_data: 'granted' })
+
+    const id = tracker.track('Purchase', { value: 24, currency: 'EUR', order_id: 'A-17' }, { email: 'Jo@Example.com' })
+
+    expect(id).toMatch(UUID)
+    expect(await flush()).toEqual([
+      {
+        url: 'https://shop.example/pairtrack/events',
+        body: {
+          event_name: 'Purchase',
+          event_id: id,
+          event_time: 1_700_000_000,
+          event_source_url: 'https://shop.example/checkout?fbclid=IwAR1',
+          action_source: 'website',
+          custom_data: { value: 24, currency: 'EUR', order_id: 'A-17' },
+          user_data: {
+            email: 'Jo@Example.com',
+            fbp: 'fb.1.1596403881668.1116446470',
+            fbc: 'fb.1.1700000000500.IwAR1',
+            ga_client_id: '111.222',
+          },
+          consent: { ad_storage: 'granted', analytics_storage: 'denied', ad_user_data: 'granted' },
+          pixels: { meta: 'fired', ga4: 'fired', tiktok: 'fired' },
+        },
+      },
+    ])
+    expect(window.fbq).toHaveBeenCalledWith('track', 'Purchase', expect.any(Object), { eventID: id })
+  })
+
+  it('uses the event id the caller gives, on the pixels and in the beacon', async () => {
+    const { tracker, window, flush } = setup()
+    expect(tracker.track('Lead', undefined, undefined, { eventId: 'order-17' })).toBe('order-17')
+    expect(window.ttq.track).toHaveBeenCalledWith('Lead', {}, { event_id: 'order-17' })
+    expect((await flush())[0]?.body).toMatchObject({ event_id: 'order-17' })
+  })
+
+  it('mints a fresh id when the given one would fail the relay schema', () => {
+    const { tracker } = setup()
+    expect(tracker.track('Lead', {}, {}, { eventId: 'has space' })).toMatch(UUID)
+  })
+
+  it('sends the events tracked in one tick as one array beacon', async () => {
+    const { tracker, flush } = setup()
+    const first = tracker.track('ViewContent')
+    const second = tracker.track('AddToCart')
+
+    const beacons = await flush()
+
+    expect(beacons).toHaveLength(1)
+    expect((beacons[0]?.body as Array<{ event_id: string }>).map((e) => e.event_id)).toEqual([first, second])
+  })
+
+  it('splits more than 50 events of one tick into several beacons', async () => {
+    const { tracker, flush } = setup()
+    for (let i = 0; i < 51; i++) tracker.track('ViewContent')
+    const beacons = await flush()
+    expect(beacons.map((b) => (Array.isArray(b.body) ? b.body.length : 1))).toEqual([50, 1])
+  })
+
+  it('drops user data keys and values the relay schema would reject', async () => {
+    const { tracker, flush } = setup()
+    tracker.track('Lead', {}, { email: ['a@b.co'], phone: 12345, favourite_colour: 'blue' } as never)
+    const body = (await flush())[0]?.body as { user_data: Record<string, unknown> }
+    expect(body.user_data.email).toEqual(['a@b.co'])
+    expect(body.user_data).not.toHaveProperty('phone')
+    expect(body.user_data).not.toHaveProperty('favourite_colour')
+  })
+
+  it('omits a page URL that is not http(s)', async () => {
+    const { tracker, window, flush } = setup()
+    window.location.href = 'file:///tmp/page.html'
+    tracker.track('Lead')
+    expect((await flush())[0]?.body).not.toHaveProperty('event_source_url')
+  })
+
+  it('writes no click-id cookie once ad_storage is denied', () => {
+    const { tracker, window } = setup()
+    const cookieBefore = window.document.cookie
+    tracker.consent({ ad_storage: 'denied' })
+    tracker.track('Lead')
+    expect(window.document.cookie).toBe(cookieBefore)
+  })
+
+  it.each([
+    ['a number', [42]],
+    ['an empty name', ['']],
+    ['a name the relay rejects', ['<script>']],
+  ])('rejects %s without throwing, firing or sending, and returns an empty id', async (_, args) => {
+    const { tracker, window, flush } = setup()
+    expect((tracker.track as (...a: unknown[]) => string)(...args)).toBe('')
+    expect(window.fbq).not.toHaveBeenCalled()
+    expect(await flush()).toEqual([])
+  })
+
+  it('ignores custom data that is not an object', async () => {
+    const { tracker, flush } = setup()
+    tracker.track('Lead', 'cheap' as never)
+    expect((await flush())[0]?.body).not.toHaveProperty('custom_data')
+  })
+
+  it('keeps a throwing pixel and a dead relay from the page', async () => {
+    const fetch = vi.fn(async (): Promise<{ ok: boolean; status: number }> => {
+      throw new TypeError('Failed to fetch')
+    })
+    const sendBeacon = () => {
+      throw new Error('no beacon')
+    }
+    const { tracker, window, flush } = setup({ relay: '/pairtrack' }, { transport: { sendBeacon, fetch } })
+    window.fbq.mockImplementation(() => {
+      throw new Error('fbq broke')
+    })
+
+    expect(tracker.track('Lead')).toMatch(UUID)
+    await expect(flush()).resolves.toEqual([])
+    expect(fetch).toHaveBeenCalledOnce()
+  })
+
+  it('logs to the console only in debug mode, and never the user data', async () => {
+    const quiet = setup()
+    quiet.tracker.track('Lead', {}, { email: 'secret@example.com' })
+    await quiet.flush()
+    expect(quiet.warn).not.toHaveBeenCalled()
+
+    const loud = setup({ relay: '/pairtrack', debug: true })
+    loud.tracker.track('Lead', {}, { email: 'secret@example.com' })
+    loud.tracker.track(42 as never)
+    await loud.flush()
+    expect(loud.warn).toHaveBeenCalled()
+    expect(JSON.stringify(loud.warn.mock.calls)).not.toContain('secret@example.com')
+  })
+})

@@ -1,0 +1,39 @@
+// @vitest-environment node
+import { resolve } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import type { Rolldown } from 'vite'
+import { build } from 'vite'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+// STYLE.md habit 12: the script every page loads stays within 3 KB gzipped.
+const BUDGET_BYTES = 3072
+
+describe('dist/pairtrack.js', () => {
+  let chunk: Rolldown.OutputChunk
+
+  // Builds the IIFE in memory with the package's own vite config, so the budget holds for the current source.
+  beforeAll(async () => {
+    const root = resolve(import.meta.dirname, '..')
+    const result = await build({ root, configFile: resolve(root, 'vite.config.ts'), mode: 'iife', logLevel: 'silent', build: { write: false } })
+    const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[]
+    const found = outputs.flatMap((o) => o.output).find((o): o is Rolldown.OutputChunk => o.type === 'chunk' && o.fileName === 'pairtrack.js')
+    if (!found) throw new Error('the iife build produced no pairtrack.js')
+    chunk = found
+  }, 60_000)
+
+  it(`is at most ${BUDGET_BYTES} bytes gzipped`, () => {
+    const size = gzipSync(chunk.code).length
+    expect(size, `pairtrack.js is ${size} B gzipped`).toBeLessThanOrEqual(BUDGET_BYTES)
+  })
+
+  it('bundles neither zod nor libphonenumber (only the zod-free shared entry)', () => {
+    const heavy = chunk.moduleIds.filter((id) => /node_modules\/(zod|libphonenumber-js)\//.test(id) || id.endsWith('schema.ts'))
+    expect(heavy).toEqual([])
+    expect(chunk.moduleIds.some((id) => id.includes('/shared/src/'))).toBe(true)
+  })
+
+  it('installs the global from the IIFE without exporting anything', () => {
+    expect(chunk.code.startsWith('(function(){')).toBe(true)
+    expect(chunk.code).toContain('pairtrack')
+  })
+})

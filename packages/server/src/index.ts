@@ -1,0 +1,16 @@
+// The public API of @pairtrack/server.
+export { createRelay, type Relay } from './relay.js'
+export { relayConfigFromEnv } from './config/from-env.js'
+export {
+  RelayConfigSchema,
+  RelayConfigError,
+  parseRelayConfig,
+  type RelayConfig,
+  type RelayConfigInput,
+  type RelayLogger,
+} from './config/relay-config.schema.js'
+export { RelayInputError, type IngestErrorCode, type IngestIssue } from './pipeline/ingest-error.js'
+export type { TrackResult, DestinationResult } from './pipeline/pipeline.js'
+export { destinations } from './destinations/registry.js'
+export type { Destination, DestinationId, DeliveryOutcome, HttpRequestSpec } from './destinations/destination.js'
+export { openOutboxStore, DEFAULT_OUTBOX_URL, type OutboxStore, type OutboxRow, type OutboxEvent } from './outbox/index.js'

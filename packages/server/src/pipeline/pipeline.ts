@@ -1,0 +1,97 @@
+import type { ConsentSignal, ParsedTrackEvent } from '@pairtrack/shared'
+import type { Destination, DestinationId } from '../destinations/destination.js'
+import type { EnqueueResult, NewOutboxRow, OutboxEvent, OutboxStore } from '../outbox/index.js'
+import { decideConsent, effectiveConsent } from './consent.js'
+import { identifyEvent, type ClientContext } from './identify.js'
+
+/** What became of an accepted event at one destination. */
+export type DestinationResult =
+  | { status: 'queued' }
+  /** The same event name and id arrived before: nothing is sent again. */
+  | { status: 'duplicate' }
+  /** Accepted and recorded, but not to be sent (consent denied), with the reason. */
+  | { status: 'skipped'; reason: string }
+
+/** What `relay.track()` resolves with, per event. */
+export type TrackResult = {
+  eventId: string
+  eventName: string
+  destinations: Partial<Record<DestinationId, DestinationResult>>
+}
+
+export type PipelineOptions = {
+  store: OutboxStore
+  /** The configured destinations (only their id and consent purpose matter here). */
+  destinations: ReadonlyArray<Pick<Destination<unknown>, 'id' | 'purpose'>>
+  defaultConsent: ConsentSignal
+  defaultCountry?: string
+  now: () => number
+  /** Called after rows were written, with the destinations that got new pending rows. */
+  onQueued?: (destinations: DestinationId[]) => void
+}
+
+export type Pipeline = {
+  /**
+   * Runs validated events through consent → identify → enqueue; resolves once the rows are on disk.
+   * Rejects only if the store fails (nothing was accepted then).
+   */
+  accept(events: readonly ParsedTrackEvent[], origin: OutboxEvent['origin'], client?: ClientContext): Promise<TrackResult[]>
+}
+
+/**
+ * The ingest pipeline, framework-neutral: the only place that knows the order of the steps.
+ * @example const results = await pipeline.accept([event], 'server')
+ */
+export function createPipeline(options: PipelineOptions): Pipeline {
+  return {
+    async accept(events, origin, client) {
+      const receivedAtMs = options.now()
+      const rows: NewOutboxRow[] = []
+      for (const event of events) {
+        const identified = identifyEvent(event, {
+          origin,
+          receivedAtMs,
+          ...(client !== undefined ? { client } : {}),
+          ...(options.defaultCountry !== undefined ? { defaultCountry: options.defaultCountry } : {}),
+        })
+        const stored: OutboxEvent = { ...identified, consent: effectiveConsent(event.consent, options.defaultConsent) }
+        for (const destination of options.destinations) {
+          const { send, decision } = decideConsent(stored.consent, destination.purpose)
+          rows.push({
+            destination: destination.id,
+            status: send ? 'pending' : 'suppressed',
+            decision,
+            event: stored,
+            nextAttemptAtMs: receivedAtMs,
+          })
+        }
+      }
+      const written = await options.store.enqueue(rows, receivedAtMs)
+      const queued = [...new Set(written.filter((w) => w.result === 'queued').map((w) => w.destination))]
+      if (queued.length > 0) options.onQueued?.(queued)
+      return toTrackResults(events, rows, written)
+    },
+  }
+}
+
+function toTrackResults(
+  events: readonly ParsedTrackEvent[],
+  rows: readonly NewOutboxRow[],
+  written: readonly EnqueueResult[],
+): TrackResult[] {
+  const results = events.map((event) => ({ eventId: event.event_id, eventName: event.event_name, destinations: {} as TrackResult['destinations'] }))
+  // enqueue answers row by row, in order; rows were laid out event by event.
+  const perEvent = rows.length / Math.max(events.length, 1)
+  written.forEach((entry, index) => {
+    const result = results[Math.floor(index / perEvent)]
+    const row = rows[index]
+    if (result === undefined || row === undefined) return
+    result.destinations[entry.destination] =
+      entry.result === 'queued'
+        ? { status: 'queued' }
+        : entry.result === 'duplicate'
+          ? { status: 'duplicate' }
+          : { status: 'skipped', reason: row.decision }
+  })
+  return results
+}

@@ -1,0 +1,158 @@
+import type { Router } from 'express'
+import type { TrackEvent } from '@pairtrack/shared'
+import { parseRelayConfig, type RelayConfig, type RelayConfigInput, type RelayLogger } from './config/relay-config.schema.js'
+import { createDeliveryWorker, createHttpSender, type DeliveryTarget } from './delivery/index.js'
+import type { Destination, DestinationId } from './destinations/destination.js'
+import { destinations } from './destinations/registry.js'
+import { createRelayRouter } from './http/router.js'
+import { createRelayLogger } from './observability/logger.js'
+import { openOutboxStore, type OutboxStore } from './outbox/index.js'
+import { RelayInputError, type IngestError } from './pipeline/ingest-error.js'
+import { requireWebsiteContext, validateTrackEvent } from './pipeline/ingest.js'
+import { createPipeline, type TrackResult } from './pipeline/pipeline.js'
+
+/** The relay: an Express router to mount, plus the server-side API. */
+export type Relay = Router & {
+  /**
+   * Sends a server-side event through the same pipeline as beacons. Resolves once it is in the outbox,
+   * with what happens per destination; rejects with RelayInputError for an invalid event (the same code
+   * and issues a beacon would get).
+   */
+  track(event: TrackEvent): Promise<TrackResult>
+  /** Stops accepting, lets requests in flight finish within `shutdownDeadlineMs`, closes the store. */
+  close(): Promise<void>
+  /** The validated config, defaults filled in (tokens included: keep it on the server). */
+  readonly config: RelayConfig
+  /**
+   * Delivers everything due now, waits for sends already in flight, and resolves when nothing is left to
+   * do right now (rows waiting for a retry later are left). For tests and scripts.
+   */
+  flush(options?: { timeoutMs?: number }): Promise<void>
+}
+
+/**
+ * Creates the relay. The config is checked at once: a wrong one throws RelayConfigError naming the field.
+ * @example
+ * const relay = createRelay({ meta: { pixelId: '123', accessToken: process.env.META_TOKEN! }, store: 'sqlite:./pairtrack.db' })
+ * app.use('/pairtrack', relay)
+ */
+export function createRelay(input: RelayConfigInput): Relay {
+  const config = parseRelayConfig(input)
+  const logger: RelayLogger = config.logger ?? createRelayLogger({ level: config.logLevel })
+  const opened = openOutboxStore(config.store)
+  if (!opened.ok) throw new Error(`pairtrack relay: ${opened.error.message}`)
+  const store: OutboxStore = opened.value
+  const targets = configuredTargets(config)
+  const sender = createHttpSender({ timeoutMs: config.deliveryTimeoutMs })
+  const worker = createDeliveryWorker({ store, destinations: targets, send: sender, lingerMs: config.lingerMs, logger })
+  const pipeline = createPipeline({
+    store,
+    destinations: targets.map((target) => target.destination),
+    defaultConsent: config.defaultConsent,
+    ...(config.defaultCountry !== undefined ? { defaultCountry: config.defaultCountry } : {}),
+    now: Date.now,
+    onQueued: (ids) => ids.forEach((id) => worker.wake(id)),
+  })
+
+  let closing: Promise<void> | null = null
+  const inFlight = new Set<Promise<unknown>>()
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    inFlight.add(work)
+    void work.finally(() => inFlight.delete(work)).catch(() => {})
+    return work
+  }
+
+  const accept = async (...args: Parameters<typeof pipeline.accept>): Promise<TrackResult[] | IngestError> => {
+    if (closing) return { code: 'relay_closing', message: 'the relay is shutting down; retry shortly' }
+    try {
+      const results = await track(pipeline.accept(...args))
+      for (const result of results) {
+        logger.debug({ event_name: result.eventName, event_id: result.eventId, origin: args[1], destinations: result.destinations }, 'event accepted')
+      }
+      return results
+    } catch (error) {
+      logger.error({ error: error instanceof Error ? error.message : String(error) }, 'outbox write failed')
+      return { code: 'store_unavailable', message: 'the relay could not store the events; retry later' }
+    }
+  }
+
+  const router = createRelayRouter({
+    acceptBeacon: (events, client) => {
+      const complete = requireWebsiteContext(events, {
+        indexed: events.length > 1,
+        ...(client.userAgent !== undefined ? { requestUserAgent: client.userAgent } : {}),
+      })
+      return complete.ok ? accept(complete.value, 'browser', client) : Promise.resolve(complete.error)
+    },
+    publicConfig: () => Object.fromEntries(targets.map(({ destination, config: own }) => [destination.id, destination.publicConfig(own)])),
+    health: async () => {
+      const storeOk = !closing && (await store.countDue(targets[0]!.destination.id, Date.now(), 1).then(() => true, () => false))
+      return {
+        ok: storeOk,
+        body: { status: storeOk ? 'ok' : 'unavailable', store: storeOk ? 'ok' : 'unavailable', destinations: targets.map((t) => t.destination.id) },
+      }
+    },
+    logger,
+  })
+
+  worker.start()
+  logger.info({ destinations: targets.map((t) => t.destination.id), store: describeStore(config.store) }, 'pairtrack relay started')
+
+  return Object.assign(router, {
+    config,
+    async track(event: TrackEvent): Promise<TrackResult> {
+      const valid = validateTrackEvent(event)
+      if (!valid.ok) throw new RelayInputError(valid.error)
+      const complete = requireWebsiteContext([valid.value], { indexed: false })
+      if (!complete.ok) throw new RelayInputError(complete.error)
+      const accepted = await accept(complete.value, 'server')
+      if (!Array.isArray(accepted)) throw new RelayInputError(accepted)
+      return accepted[0]!
+    },
+    async flush(options: { timeoutMs?: number } = {}): Promise<void> {
+      const deadline = Date.now() + (options.timeoutMs ?? 10_000)
+      for (;;) {
+        await worker.drain()
+        if (!(await hasWorkNow(store, targets)) || Date.now() > deadline) return
+        await new Promise((resolve) => setTimeout(resolve, 10))
+      }
+    },
+    close(): Promise<void> {
+      closing ??= (async () => {
+        await Promise.allSettled([...inFlight])
+        await worker.stop({ deadlineMs: config.shutdownDeadlineMs })
+        await sender.close()
+        await store.close()
+        logger.info({}, 'pairtrack relay closed')
+      })()
+      return closing
+    },
+  })
+}
+
+/** Rows due now, or being sent by a worker loop. */
+async function hasWorkNow(store: OutboxStore, targets: readonly DeliveryTarget[]): Promise<boolean> {
+  const counts = await store.counts()
+  if (counts.some((count) => count.status === 'in_flight' && count.count > 0)) return true
+  const now = Date.now()
+  for (const { destination } of targets) if ((await store.countDue(destination.id, now, 1)) > 0) return true
+  return false
+}
+
+function configuredTargets(config: RelayConfig): DeliveryTarget[] {
+  const targets: DeliveryTarget[] = []
+  for (const id of Object.keys(destinations) as DestinationId[]) {
+    const own = config[id]
+    if (own === undefined) continue
+    // The registry key and the config key are the same id, and the config was parsed by that
+    // destination's own schema, so the pair belongs together.
+    const destination: Destination<unknown> = destinations[id]
+    targets.push({ destination, config: own })
+  }
+  return targets
+}
+
+/** The store URL without credentials, for logs. */
+function describeStore(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, '//[redacted]@')
+}

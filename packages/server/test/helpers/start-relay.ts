@@ -1,0 +1,76 @@
+import { once } from 'node:events'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { startEmulator, type Emulator } from '@pairtrack/testkit'
+import express from 'express'
+import { createRelay, type Relay, type RelayConfigInput } from '../../src/index.js'
+
+/** Ids the emulator accepts, with tokens that are easy to grep for. */
+export const TEST_IDS = {
+  metaPixelId: '1234567890123456',
+  metaToken: 'TEST_META_TOKEN_c4n4ry',
+  ga4MeasurementId: 'G-TESTSTREAM1',
+  ga4Secret: 'TEST_GA4_SECRET_c4n4ry',
+  tiktokPixelCode: 'CTESTPIXEL0001',
+  tiktokToken: 'TEST_TIKTOK_TOKEN_c4n4ry',
+} as const
+
+export type RelayHarness = {
+  /** Base URL of the relay mount, e.g. http://127.0.0.1:1234/pairtrack */
+  relayUrl: string
+  relay: Relay
+  emulator: Emulator
+  close(): Promise<void>
+}
+
+export type RelayHarnessOptions = {
+  /** Overrides and additions to the relay config (destinations default to the emulator). */
+  config?: Partial<RelayConfigInput>
+  /** Express `trust proxy` of the host app. */
+  trustProxy?: boolean | string | number
+}
+
+/** A real Express app with the relay mounted at /pairtrack, delivering to a real emulator. */
+export async function startRelayHarness(options: RelayHarnessOptions = {}): Promise<RelayHarness> {
+  const emulator = await startEmulator({ port: 0 })
+  const relay = createRelay({
+    meta: { pixelId: TEST_IDS.metaPixelId, accessToken: TEST_IDS.metaToken, endpoint: emulator.url },
+    ga4: { measurementId: TEST_IDS.ga4MeasurementId, apiSecret: TEST_IDS.ga4Secret, endpoint: emulator.url },
+    tiktok: { pixelCode: TEST_IDS.tiktokPixelCode, accessToken: TEST_IDS.tiktokToken, endpoint: emulator.url },
+    store: 'sqlite::memory:',
+    lingerMs: 0,
+    logLevel: 'silent',
+    ...options.config,
+  })
+  const app = express()
+  if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy)
+  app.use('/pairtrack', relay)
+  const server: Server = app.listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  const { port } = server.address() as AddressInfo
+  return {
+    relayUrl: `http://127.0.0.1:${port}/pairtrack`,
+    relay,
+    emulator,
+    async close() {
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await relay.close()
+      await emulator.close()
+    },
+  }
+}
+
+/** POSTs a beacon the way the browser does (text/plain) unless told otherwise. */
+export async function postBeacon(
+  relayUrl: string,
+  body: string | unknown,
+  init: { contentType?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; json: Record<string, unknown> }> {
+  const response = await fetch(`${relayUrl}/events`, {
+    method: 'POST',
+    headers: { 'content-type': init.contentType ?? 'text/plain;charset=UTF-8', ...init.headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  })
+  return { status: response.status, json: (await response.json()) as Record<string, unknown> }
+}
