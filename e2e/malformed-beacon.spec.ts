@@ -1,28 +1,16 @@
-import { startShopStack, type ShopStack } from '@pairtrack/example-shop'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from './chromium.js'
+import { describe, expect, it } from 'vitest'
+import { useShopStack } from './fixtures.js'
 import { fetchLedger } from './ledger.js'
 
 type BeaconAnswer = { status: number; body: { error?: string; message?: string; issues?: Array<{ path: string }> } }
 
 describe('a malformed beacon', () => {
-  let stack: ShopStack
-  let browser: Browser
-
-  beforeAll(async () => {
-    stack = await startShopStack({ lingerMs: 50 })
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await stack?.close()
-  })
+  const fixture = useShopStack()
 
   it('gets a 4xx JSON error naming the problem, and nothing is delivered', async () => {
-    const context = await browser.newContext()
+    const context = await fixture.browser.newContext()
     const page = await context.newPage()
-    await page.goto(`${stack.shopUrl}/pairtrack/health`)
+    await page.goto(`${fixture.stack.shopUrl}/pairtrack/health`)
 
     const post = (body: string) =>
       page.evaluate(async (text): Promise<BeaconAnswer> => {
@@ -58,8 +46,8 @@ describe('a malformed beacon', () => {
     expect(huge.body.error).toBe('body_too_large')
 
     // Whatever the relay still holds is delivered before the ledger is read.
-    await stack.relay.flush()
-    const ledger = await fetchLedger(stack.emulatorUrl)
+    await fixture.stack.relay.flush()
+    const ledger = await fetchLedger(fixture.stack.emulatorUrl)
     for (const platform of ['meta', 'ga4', 'tiktok'] as const) {
       expect(ledger[platform].received.filter((entry) => entry.channel === 'server')).toEqual([])
     }

@@ -1,28 +1,16 @@
-import { startShopStack, type ShopStack } from '@pairtrack/example-shop'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { useShopStack } from './fixtures.js'
 import { buyOneMug } from './checkout.js'
-import { launchChromium } from './chromium.js'
 import { fetchLedger, waitForLedger } from './ledger.js'
 
 describe('pixel scripts blocked by an ad blocker', () => {
-  let stack: ShopStack
-  let browser: Browser
-
-  beforeAll(async () => {
-    stack = await startShopStack({ lingerMs: 50 })
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await stack?.close()
-  })
+  const fixture = useShopStack()
 
   it('still delivers the server events, and each platform counts the purchase once', async () => {
-    const context = await browser.newContext()
+    const context = await fixture.browser.newContext()
     const blocked: string[] = []
     // Everything the pixels would load or send is aborted, as an ad blocker does.
-    await context.route(`${stack.emulatorUrl}/**`, async (route) => {
+    await context.route(`${fixture.stack.emulatorUrl}/**`, async (route) => {
       blocked.push(new URL(route.request().url()).pathname)
       await route.abort('blockedbyclient')
     })
@@ -34,16 +22,16 @@ describe('pixel scripts blocked by an ad blocker', () => {
       if (message.type() === 'error' && /pairtrack/i.test(message.text())) consoleErrors.push(message.text())
     })
 
-    const eventId = await buyOneMug(page, stack.shopUrl)
+    const eventId = await buyOneMug(page, fixture.stack.shopUrl)
 
-    await waitForLedger(stack.emulatorUrl, (ledger) =>
+    await waitForLedger(fixture.stack.emulatorUrl, (ledger) =>
       (['meta', 'tiktok'] as const).every((platform) =>
         ledger[platform].received.some((e) => e.eventName === 'Purchase' && e.eventId === eventId),
       ) && ledger.ga4.received.some((e) => e.eventName === 'purchase'),
     )
     // Whatever the relay still holds is delivered before the ledger is read.
-    await stack.relay.flush()
-    const ledger = await fetchLedger(stack.emulatorUrl)
+    await fixture.stack.relay.flush()
+    const ledger = await fetchLedger(fixture.stack.emulatorUrl)
 
     expect(blocked.some((path) => path.endsWith('fbevents.js'))).toBe(true)
     for (const platform of ['meta', 'ga4', 'tiktok'] as const) {

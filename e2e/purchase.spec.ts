@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto'
-import { startShopStack, type ShopStack } from '@pairtrack/example-shop'
 import type { Ledger } from '@pairtrack/testkit'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { useShopStack } from './fixtures.js'
 import { SHOPPER, buyOneMug } from './checkout.js'
-import { launchChromium } from './chromium.js'
 import { fetchLedger, waitForLedger } from './ledger.js'
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex')
@@ -14,28 +12,18 @@ function purchaseEntries(ledger: Ledger, platform: 'meta' | 'tiktok', eventId: s
 }
 
 describe('one purchase from the checkout page', () => {
-  let stack: ShopStack
-  let browser: Browser
-
-  beforeAll(async () => {
-    stack = await startShopStack({ lingerMs: 50 })
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await stack?.close()
-  })
+  const fixture = useShopStack()
 
   it('reaches Meta, GA4 and TikTok from both browser and server, and each platform counts it once', async () => {
-    const context = await browser.newContext()
+    const context = await fixture.browser.newContext()
     const page = await context.newPage()
     const pageErrors: string[] = []
     page.on('pageerror', (error) => pageErrors.push(error.message))
 
-    const eventId = await buyOneMug(page, stack.shopUrl)
+    const eventId = await buyOneMug(page, fixture.stack.shopUrl)
     const orderId = (await page.textContent('#order-id'))?.trim()
 
-    await waitForLedger(stack.emulatorUrl, (ledger) =>
+    await waitForLedger(fixture.stack.emulatorUrl, (ledger) =>
       (['meta', 'tiktok'] as const).every((platform) => {
         const channels = purchaseEntries(ledger, platform, eventId).map((entry) => entry.channel)
         return channels.includes('browser') && channels.includes('server')
@@ -43,8 +31,8 @@ describe('one purchase from the checkout page', () => {
       ledger.ga4.received.filter((entry) => entry.eventName === 'purchase').length >= 2,
     )
     // Anything still queued in the relay (a stray second server copy) is delivered before counting.
-    await stack.relay.flush()
-    const ledger = await fetchLedger(stack.emulatorUrl)
+    await fixture.stack.relay.flush()
+    const ledger = await fetchLedger(fixture.stack.emulatorUrl)
 
     for (const platform of ['meta', 'tiktok'] as const) {
       const entries = purchaseEntries(ledger, platform, eventId)
