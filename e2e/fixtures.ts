@@ -14,7 +14,8 @@ export type ShopFixture = { stack: ShopStack; browser: Browser }
 export function useShopStack(options: ShopStackOptions = {}): ShopFixture {
   const fixture = {} as ShopFixture
   beforeAll(async () => {
-    fixture.stack = await startShopStack({ lingerMs: 50, ...options })
+    // The relay's bot filter drops headless browsers by default; these tests are one, on purpose.
+    fixture.stack = await startShopStack({ lingerMs: 50, ...options, relay: { botFilter: { allow: ['HeadlessChrome'] }, ...options.relay } })
     fixture.browser = await launchChromium()
   })
   afterAll(async () => {

@@ -114,7 +114,9 @@ export function createShopApp(options: ShopOptions): express.Express {
       res.status(404).type('text').send('No such order')
       return
     }
-    res.type('html').send(renderThankYouPage(page, order))
+    // Minted while rendering, for exactly this event id, value and currency; an hour covers a slow page.
+    const token = relay.sign({ eventId: order.purchaseEventId, eventName: 'Purchase', value: order.value, currency: order.currency, ttl: 3600 })
+    res.type('html').send(renderThankYouPage(page, order, token))
   })
 
   return app

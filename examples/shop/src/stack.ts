@@ -1,8 +1,9 @@
 import { once } from 'node:events'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { randomBytes } from 'node:crypto'
 import { snippet } from '@pairtrack/browser/snippet'
-import { createRelay, type Relay } from '@pairtrack/server'
+import { createRelay, type Relay, type RelayConfigInput } from '@pairtrack/server'
 import { pixelSnippets, startEmulator, type Emulator } from '@pairtrack/testkit'
 import { createShopApp } from './shop.js'
 
@@ -23,6 +24,13 @@ export type ShopStackOptions = {
   store?: string
   /** How long delivery waits to fill a batch; small in tests. */
   lingerMs?: number
+  /**
+   * Key of the Purchase tokens the thank-you page carries. @default PAIRTRACK_SIGNING_SECRET, else a random
+   * one per start (tokens then live as long as the process, which is all a demo needs)
+   */
+  signingSecret?: string
+  /** Further relay options, laid over the demo's (e.g. `botFilter` for tests that drive headless Chromium). */
+  relay?: Partial<RelayConfigInput>
 }
 
 export type ShopStack = {
@@ -47,6 +55,8 @@ export async function startShopStack(options: ShopStackOptions = {}): Promise<Sh
     store: options.store ?? 'sqlite::memory:',
     defaultCountry: 'GB',
     ...(options.lingerMs !== undefined ? { lingerMs: options.lingerMs } : {}),
+    signingSecret: options.signingSecret ?? process.env.PAIRTRACK_SIGNING_SECRET ?? randomBytes(32).toString('base64url'),
+    ...options.relay,
   })
   const head = [
     pixelSnippets({

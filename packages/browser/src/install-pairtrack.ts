@@ -1,5 +1,5 @@
-import { DEFAULT_RELAY, type Tracker, type TrackerOptions } from './options.js'
-import { createLogger, safely } from './safely.js'
+import { DEFAULT_RELAY, type TrackerOptions } from './options.js'
+import { createLogger } from './safely.js'
 import { createTracker, type TrackerEnv } from './tracker.js'
 
 /** The global `pairtrack(command, …args)`; the stub's version carries the queue `q`. */
@@ -27,9 +27,9 @@ export function relayFromScriptSrc(src: string | null | undefined): string {
 /**
  * Installs the real global `pairtrack` function and replays the stub's queue: `init` calls first (merged,
  * so a track queued before init still uses the site's options), then every other call in order. The ids
- * the stub minted are in each queued call's options, so they are the ids used. The tracker starts once the
- * queue is replayed, even when nothing was tracked, so that the retry queue of earlier pages is sent; an
- * `init` after that is ignored.
+ * the stub minted are in each queued call's options, so they are the ids used. The tracker starts at once,
+ * even when nothing was tracked, so that the retry queue of earlier pages is sent; a later `init` is
+ * ignored. Commands: `track` and `consent` (the Tracker's methods).
  * @example installPairtrack(window, document.currentScript?.src)
  */
 export function installPairtrack(
@@ -38,28 +38,17 @@ export function installPairtrack(
   env?: TrackerEnv,
 ): void {
   if (host.pairtrack?.loaded) return
-  const queue = host.pairtrack?.q
+  // The stub's calls, each as an array; anything else in the queue becomes an empty call.
+  const calls = Array.from(Object(host.pairtrack?.q) as ArrayLike<unknown>, (call) => Array.from(Object(call) as ArrayLike<unknown>))
   const options: TrackerOptions = { relay: relayFromScriptSrc(scriptSrc) }
-  const log = createLogger(() => options.debug, env?.console)
-  let tracker: Tracker | undefined
-  const start = () => (tracker ??= createTracker(options, env))
-
-  const api: PairtrackGlobal = safely(
-    (command: string, ...args: unknown[]): unknown =>
-      command == 'init'
-        ? tracker
-          ? log('init ignored', args[0])
-          : void Object.assign(options, args[0])
-        : Object.hasOwn(start(), command)
-          ? (start()[command as keyof Tracker] as (...a: unknown[]) => unknown)(...args)
-          : log('unknown command', command),
-    undefined,
-    log,
-  )
-  api.loaded = true
-
-  const calls = Array.isArray(queue) ? queue.map((call) => Array.from(Object(call) as ArrayLike<unknown>)) : []
-  for (const inits of [true, false]) for (const call of calls) if ((call[0] == 'init') == inits) api(...(call as [string]))
-  start()
-  host.pairtrack = api
+  for (const [command, init] of calls) if (command == 'init') Object.assign(options, init)
+  const log = createLogger(options, env?.console)
+  const tracker = createTracker(options, env)
+  // The tracker's methods never throw, so neither does this.
+  const api = (command: unknown, ...args: unknown[]): unknown =>
+    command === 'track' || command === 'consent'
+      ? (tracker[command] as (...a: unknown[]) => unknown)(...args)
+      : log(command == 'init' ? 'init ignored' : 'unknown command', command)
+  for (const [command, ...args] of calls) if (command != 'init') api(command, ...args)
+  host.pairtrack = Object.assign(api, { loaded: true })
 }

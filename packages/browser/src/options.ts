@@ -16,7 +16,7 @@ export type TrackerOptions = {
 export type TrackOptions = {
   /** Use this event id instead of minting one (e.g. the id the server already used for the same event). */
   eventId?: string
-  /** A signed token from the site's server (later issue: accepted, not sent yet). */
+  /** A signed token from the site's server (`relay.sign()`), sent with the event as `token`. */
   token?: string
 }
 

@@ -1,13 +1,13 @@
 /** A debug logger: silent unless debug is on. Never given raw PII, only names, ids, counts and errors. */
-export type Logger = (message: string, detail?: unknown) => void
+export type Logger = (...details: unknown[]) => void
 
 /**
- * The logger for a tracker; `isOn` is read per call so that a later `init({ debug: true })` takes effect.
- * @example createLogger(() => true)('sent', 2) // console.warn('[pairtrack] sent', 2)
+ * The logger for a tracker; `options.debug` is read per call, so that a later `init({ debug: true })` takes effect.
+ * @example createLogger({ debug: true })('sent', 2) // console.warn('[pairtrack]', 'sent', 2)
  */
-export function createLogger(isOn: () => boolean | undefined, sink: Pick<Console, 'warn'> = console): Logger {
-  return (message, detail) => {
-    if (isOn()) sink.warn(`[pairtrack] ${message}`, detail ?? '')
+export function createLogger(options: { debug?: boolean | undefined }, sink: Pick<Console, 'warn'> = console): Logger {
+  return (...details) => {
+    if (options.debug) sink.warn('[pairtrack]', ...details)
   }
 }
 
@@ -21,7 +21,7 @@ export function safely<A extends unknown[], R>(fn: (...args: A) => R, fallback: 
     try {
       return fn(...args)
     } catch (error) {
-      log('error', error)
+      log(error)
       return fallback
     }
   }

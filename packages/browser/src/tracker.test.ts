@@ -1,20 +1,38 @@
-import { describe, expect, it, vi } from 'vitest'
-import { createTracker, type TrackerEnv } from './tracker.js'
+import type { TrackEvent } from '@pairtrack/shared'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { TrackerOptions } from './options.js'
+import { createTracker, type TrackerEnv } from './tracker.js'
+import type { QueueStorage } from './transport/queue-storage.js'
+import type { SendTransport } from './transport/send.js'
 
 const NOW = 1_700_000_000_500
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 
-/** A page with all three pixels, a recording transport and a manual flush of batched beacons. */
+/** A storage like IndexedDB's (it hands back clones), shared by the "pages" of one test. */
+function memoryStorage(initial: TrackEvent[] = []) {
+  let stored = structuredClone(initial)
+  const storage: QueueStorage = async (change) => (stored = structuredClone(change(structuredClone(stored))))
+  return { storage, stored: () => stored }
+}
+
+/**
+ * A page with all three pixels, a recording transport, a manual flush of batched beacons, and recorded
+ * event listeners and retry timers.
+ */
 function setup(options: TrackerOptions = { relay: 'https://shop.example/pairtrack/' }, overrides: Partial<TrackerEnv> = {}) {
   const blobs: Array<{ url: string; blob: Blob }> = []
   const scheduled: Array<() => void> = []
+  const listeners: Record<string, () => void> = {}
+  const timers: Array<{ run: () => void; ms: number }> = []
   const window = {
     location: { href: 'https://shop.example/checkout?fbclid=IwAR1' },
     document: { cookie: '_fbp=fb.1.1596403881668.1116446470; _ga=GA1.1.111.222' },
     fbq: vi.fn(),
     gtag: vi.fn(),
     ttq: { track: vi.fn() },
+    addEventListener: (type: string, listener: () => void) => {
+      listeners[type] = listener
+    },
   }
   const warn = vi.fn()
   const env: TrackerEnv = {
@@ -27,8 +45,11 @@ function setup(options: TrackerOptions = { relay: 'https://shop.example/pairtrac
       },
       fetch: async () => ({ ok: true, status: 202 }),
     },
+    storage: memoryStorage().storage,
     console: { warn },
     schedule: (run) => scheduled.push(run),
+    setTimeout: (run, ms) => timers.push({ run, ms }),
+    random: () => 0.5,
     ...overrides,
   }
   const tracker = createTracker(options, env)
@@ -36,10 +57,27 @@ function setup(options: TrackerOptions = { relay: 'https://shop.example/pairtrac
     scheduled.splice(0).forEach((run) => run())
     return Promise.all(blobs.splice(0).map(async ({ url, blob }) => ({ url, body: JSON.parse(await blob.text()) as unknown })))
   }
-  return { tracker, window, flush, warn }
+  return { tracker, window, flush, warn, listeners, timers }
 }
 
+/** A transport whose sendBeacon refuses and whose fetch answers `statuses` in turn (then 202), recording bodies. */
+function fetchOnly(...statuses: Array<number | Error>) {
+  const bodies: unknown[] = []
+  const fetch = vi.fn(async (_url: string, init: RequestInit) => {
+    bodies.push(JSON.parse(await (init.body as Blob).text()))
+    const status = statuses.shift() ?? 202
+    if (status instanceof Error) throw status
+    return { ok: status < 300, status }
+  })
+  const transport: SendTransport = { sendBeacon: () => false, fetch }
+  return { transport, fetch, bodies }
+}
+
+const idsOf = (body: unknown) => (Array.isArray(body) ? body : [body]).map((event: { event_id: string }) => event.event_id)
+
 describe('createTracker', () => {
+  afterEach(() => vi.unstubAllGlobals())
+
   it('beacons the tracked event with page ids, consent and what each pixel did', async () => {
     const { tracker, window, flush } = setup()
     tracker.consent({ ad_storage: 'granted', analytics_storage: 'denied' })
@@ -111,11 +149,12 @@ describe('createTracker', () => {
     expect(body.user_data).not.toHaveProperty('favourite_colour')
   })
 
-  it('omits a page URL that is not http(s)', async () => {
+  it('cuts a page URL longer than the relay accepts rather than dropping it (the relay requires one)', async () => {
     const { tracker, window, flush } = setup()
-    window.location.href = 'file:///tmp/page.html'
+    window.location.href = `https://shop.example/?q=${'x'.repeat(3000)}`
     tracker.track('Lead')
-    expect((await flush())[0]?.body).not.toHaveProperty('event_source_url')
+    const body = (await flush())[0]?.body as { event_source_url: string }
+    expect(body.event_source_url).toBe(window.location.href.slice(0, 2048))
   })
 
   it('writes no click-id cookie once ad_storage is denied', () => {
@@ -143,21 +182,100 @@ describe('createTracker', () => {
     expect((await flush())[0]?.body).not.toHaveProperty('custom_data')
   })
 
-  it('keeps a throwing pixel and a dead relay from the page', async () => {
+  it('keeps a throwing pixel and a dead relay from the page, and keeps the event for a retry', async () => {
     const fetch = vi.fn(async (): Promise<{ ok: boolean; status: number }> => {
       throw new TypeError('Failed to fetch')
     })
     const sendBeacon = () => {
       throw new Error('no beacon')
     }
-    const { tracker, window, flush } = setup({ relay: '/pairtrack' }, { transport: { sendBeacon, fetch } })
+    const { storage, stored } = memoryStorage()
+    const { tracker, window, flush, timers } = setup({ relay: '/pairtrack' }, { transport: { sendBeacon, fetch }, storage })
     window.fbq.mockImplementation(() => {
       throw new Error('fbq broke')
     })
 
-    expect(tracker.track('Lead')).toMatch(UUID)
+    const id = tracker.track('Lead')
+
+    expect(id).toMatch(UUID)
     await expect(flush()).resolves.toEqual([])
+    await vi.waitFor(() => expect(stored().map((e) => e.event_id)).toEqual([id]))
+    expect(stored()[0]?.pixels).toEqual({ meta: 'threw', ga4: 'fired', tiktok: 'fired' })
     expect(fetch).toHaveBeenCalledOnce()
+    expect(timers).toHaveLength(1)
+  })
+
+  it('mints a UUID v4 from getRandomValues where crypto.randomUUID is missing (old browsers)', () => {
+    const { getRandomValues } = globalThis.crypto
+    vi.stubGlobal('crypto', { getRandomValues: getRandomValues.bind(globalThis.crypto) })
+    const { tracker } = setup()
+    expect(tracker.track('Lead')).toMatch(UUID)
+  })
+
+  it('keeps the event from the page when the relay answers garbage, and retries it', async () => {
+    const garbage = vi.fn(async () => 'not a response' as unknown as { ok: boolean; status: number })
+    const { storage, stored } = memoryStorage()
+    const { tracker, flush } = setup(undefined, { transport: { sendBeacon: () => false, fetch: garbage }, storage })
+    const id = tracker.track('Lead')
+    await flush()
+    await vi.waitFor(() => expect(stored().map((e) => e.event_id)).toEqual([id]))
+  })
+
+  it('keeps events tracked offline and sends them by fetch when the browser is back online', async () => {
+    const { transport, bodies } = fetchOnly()
+    const offline: SendTransport = { ...transport, onLine: false }
+    const { storage, stored } = memoryStorage()
+    const { tracker, flush, listeners } = setup(undefined, { transport: offline, storage })
+
+    const id = tracker.track('Purchase', { value: 5, currency: 'EUR' })
+    await flush()
+    await vi.waitFor(() => expect(stored()).toHaveLength(1))
+    expect(bodies).toEqual([])
+
+    offline.onLine = true
+    listeners.online?.()
+    await vi.waitFor(() => expect(stored()).toEqual([]))
+    expect(bodies.map(idsOf)).toEqual([[id]])
+  })
+
+  it('retries a beacon the relay answered 503 to after a backoff, until it is taken', async () => {
+    const { transport, bodies } = fetchOnly(503, 503)
+    const { storage, stored } = memoryStorage()
+    const { tracker, flush, timers } = setup(undefined, { transport, storage })
+
+    const id = tracker.track('Lead')
+    await flush()
+    await vi.waitFor(() => expect(timers).toHaveLength(1))
+
+    timers[0]!.run() // first retry: 503 again
+    await vi.waitFor(() => expect(timers).toHaveLength(2))
+    expect(timers.map((t) => t.ms)).toEqual([2500, 5000])
+    expect(stored()).toHaveLength(1)
+
+    timers[1]!.run() // second retry: 202
+    await vi.waitFor(() => expect(stored()).toEqual([]))
+    expect(bodies.map(idsOf)).toEqual([[id], [id], [id]])
+  })
+
+  it('sends what earlier pages could not hand over as soon as it starts', async () => {
+    const earlier: TrackEvent = { event_name: 'Lead', event_id: 'from-last-page', event_time: Math.floor(NOW / 1000) - 60 }
+    const { storage, stored } = memoryStorage([earlier])
+    const { transport, bodies } = fetchOnly()
+    setup(undefined, { transport, storage })
+    await vi.waitFor(() => expect(stored()).toEqual([]))
+    expect(bodies).toEqual([earlier])
+  })
+
+  it.each([['pagehide'], ['visibilitychange']])('sends the events of the tick at once on %s', (type) => {
+    const beacons: string[] = []
+    const { tracker, listeners } = setup(undefined, {
+      transport: { sendBeacon: (url) => beacons.push(url) > 0 },
+      schedule: () => {}, // the microtask that would flush never comes: the page is going away
+    })
+    tracker.track('Lead')
+    expect(beacons).toEqual([])
+    listeners[type]?.()
+    expect(beacons).toEqual(['https://shop.example/pairtrack/events'])
   })
 
   it('logs to the console only in debug mode, and never the user data', async () => {

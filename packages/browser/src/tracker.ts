@@ -29,83 +29,88 @@ export type TrackerEnv = {
   schedule?: (run: () => void) => void
 }
 
-// The relay's TrackEventSchema rules, checked here so one bad call cannot fail a whole batched beacon.
+// The relay's TrackEventSchema rules, checked here so that one bad call cannot fail a whole batched beacon.
 const EVENT_NAME = /^[A-Za-z][\w -]{0,99}$/
-const EVENT_ID = /^[\x21-\x7e]{1,128}$/
+const EVENT_ID = /^[!-~]{1,128}$/
 const MAX_URL = 2048
 const USER_DATA_KEYS =
   'email phone first_name last_name city state zip country gender date_of_birth external_id fbp fbc ga_client_id ga_session_id ttclid ttp gclid'.split(
     ' ',
   )
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value == 'object' && !!value && !Array.isArray(value)
+const isText = (value: unknown, pattern: RegExp): value is string => typeof value == 'string' && pattern.test(value)
 
 // Only the schema's keys, with string or string[] values: the relay's user_data schema is strict.
 function pickUserData(userData: unknown): RawUserData {
   const picked: Record<string, unknown> = {}
-  if (isObject(userData))
-    for (const key of USER_DATA_KEYS) {
-      const value = userData[key]
-      if (typeof value == 'string' || (Array.isArray(value) && value.every((v) => typeof v == 'string'))) picked[key] = value
-    }
+  for (const key of USER_DATA_KEYS) {
+    const value: unknown = Object(userData)[key]
+    if ([value].flat().every((item) => typeof item == 'string')) picked[key] = value
+  }
   return picked
 }
 
 /**
  * A tracker: `track()` mints one event id, fires every pixel on the page with it and beacons the same
- * event to `{relay}/events`; `consent()` merges consent into every later beacon. A send that fails
- * (offline, relay down) is kept in the retry queue and sent again on `online`, on the next page load and
- * after a backoff. Events of one tick go in one beacon, sent at once on `pagehide`/`visibilitychange`.
- * Never throws, never blocks.
+ * event to `{relay}/events`; `consent()` merges consent into every later beacon. Events of one tick go in
+ * one beacon, through `sendBeacon`, else `fetch`. When the browser takes the beacon (`sendBeacon` answers
+ * true) the event counts as handed over: a beacon has no response to read. A send that fails (offline,
+ * `sendBeacon` refused and `fetch` failed or answered 5xx/408/429) goes to the retry queue, which re-sends
+ * with `fetch`, so that the relay's answer is seen, after a backoff, on the next page load, and on
+ * `online`, `pagehide` and `visibilitychange` (which also send the events of the tick at once: hidden is the
+ * last moment a mobile page is sure to see). Never throws, never blocks.
  * @example
  * const tracker = createTracker({ relay: '/pairtrack' })
  * const id = tracker.track('Purchase', { value: 12, currency: 'EUR', order_id: 'A-17' })
  */
 export function createTracker(options: TrackerOptions = {}, env: TrackerEnv = {}): Tracker {
-  const log = createLogger(() => options.debug, env.console)
-  const host = env.window ?? (window as TrackerHost)
-  const now = env.now ?? Date.now
-  const transport = env.transport ?? navigator
-  const url = `${(options.relay ?? DEFAULT_RELAY).replace(/\/+$/, '')}/events`
+  const { window: host = window as TrackerHost, now = Date.now, transport = navigator } = env
+  const log = createLogger(options, env.console)
+  const url = `${options.relay ?? DEFAULT_RELAY}`.replace(/\/+$/, '') + '/events'
   let consent = mergeConsent({}, options.consent)
-  const pageIds = safely(readPageIds, {}, log)
-  const deliver = (events: TrackEvent[]) => send(url, toBeaconBody(events), transport)
-  const queue = createRetryQueue(deliver, env.storage ?? createQueueStorage(), { ...env, now, log })
-  const batch = createBeaconBatch((events) => {
-    void deliver(events).then((result) => (result == 'failed' ? queue.add(events) : log(result)))
-  }, env.schedule)
-  // Hidden is the last moment a mobile page is sure to see (it may never fire pagehide).
-  for (const type of ['pagehide', 'visibilitychange']) host.addEventListener?.(type, batch.flush)
-  host.addEventListener?.('online', queue.drain)
-  void queue.drain()
+  const queue = createRetryQueue(
+    (events, beacon) => send(url, toBeaconBody(events), transport, beacon),
+    env.storage ?? createQueueStorage(),
+    now,
+    log,
+    env,
+  )
+  const batch = createBeaconBatch(queue.send, env.schedule)
+  const sendAll = () => {
+    batch.flush()
+    void queue.drain()
+  }
+  for (const type of ['pagehide', 'visibilitychange', 'online']) host.addEventListener?.(type, sendAll)
+  sendAll()
 
-  const track = (eventName: string, customData?: unknown, userData?: unknown, trackOptions?: TrackOptions): string => {
-    if (typeof eventName != 'string' || !EVENT_NAME.test(eventName)) {
+  const track = (eventName: unknown, customData?: unknown, userData?: unknown, trackOptions?: TrackOptions): string => {
+    if (!isText(eventName, EVENT_NAME)) {
       log('bad event name', eventName)
       return ''
     }
     const given = trackOptions?.eventId
-    const eventId = typeof given == 'string' && EVENT_ID.test(given) ? given : newEventId()
+    const eventId = isText(given, EVENT_ID) ? given : newEventId()
     const nowMs = now()
-    const href = host.location.href
     const event: TrackEvent = {
       event_name: eventName,
       event_id: eventId,
       event_time: Math.floor(nowMs / 1000),
+      // The relay requires the page URL of a website event; one past its limit is cut rather than dropped.
+      event_source_url: host.location.href.slice(0, MAX_URL),
       action_source: 'website',
+      // Values the page lacks are undefined, and JSON leaves them out.
+      custom_data: customData && typeof customData == 'object' && !Array.isArray(customData) ? (customData as CustomData) : undefined,
+      user_data: {
+        ...safely(readPageIds, {}, log)(host, nowMs, consent, options.ga4MeasurementId, env.random),
+        ...pickUserData(userData),
+      },
+      consent: Object.keys(consent)[0] ? consent : undefined,
+      // The server's relay.sign() token for a `signed` event (Purchase…), checked by the relay.
+      token: typeof trackOptions?.token == 'string' ? trackOptions.token : undefined,
     }
-    if (/^https?:/.test(href) && href.length <= MAX_URL) event.event_source_url = href
-    if (isObject(customData)) event.custom_data = customData as CustomData
-    // Ids the page does not have are undefined and vanish in JSON.
-    event.user_data = {
-      ...pageIds(host, { nowMs, consent, ga4MeasurementId: options.ga4MeasurementId, random: env.random }),
-      ...pickUserData(userData),
-    }
-    if (Object.keys(consent).length) event.consent = consent
     event.pixels = firePixels(event, eventId, host)
     batch.add(event)
-    log('tracked', eventId)
+    log('tracked', eventName, eventId)
     return eventId
   }
 

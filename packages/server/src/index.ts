@@ -10,6 +10,9 @@ export {
   type RelayLogger,
 } from './config/relay-config.schema.js'
 export { RelayInputError, type IngestErrorCode, type IngestIssue } from './pipeline/ingest-error.js'
+export { DEFAULT_ALLOWED_EVENTS, DEFAULT_EVENT_POLICIES, type EventPolicy } from './pipeline/beacon-policy.js'
+export { DEFAULT_BOT_USER_AGENTS } from './pipeline/bot-filter.js'
+export type { SignEventTokenInput } from './pipeline/event-token.js'
 export type { TrackResult, DestinationResult } from './pipeline/pipeline.js'
 export { destinations } from './destinations/registry.js'
 export type { Destination, DestinationId, DeliveryOutcome, HttpRequestSpec } from './destinations/destination.js'

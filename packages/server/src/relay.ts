@@ -6,7 +6,11 @@ import type { Destination, DestinationId } from './destinations/destination.js'
 import { destinations } from './destinations/registry.js'
 import { createRelayRouter } from './http/router.js'
 import { createRelayLogger } from './observability/logger.js'
-import { openOutboxStore, type OutboxStore } from './outbox/index.js'
+import { createRelayMetrics } from './observability/metrics.js'
+import { createRetentionSweeper, openOutboxStore, type OutboxStore } from './outbox/index.js'
+import { createBeaconIntake } from './pipeline/beacon-intake.js'
+import { createBeaconPolicy, type BeaconPolicy } from './pipeline/beacon-policy.js'
+import { signEventToken, type SignEventTokenInput } from './pipeline/event-token.js'
 import { RelayInputError, type IngestError } from './pipeline/ingest-error.js'
 import { requireWebsiteContext, validateTrackEvent } from './pipeline/ingest.js'
 import { createPipeline, type TrackResult } from './pipeline/pipeline.js'
@@ -19,10 +23,22 @@ export type Relay = Router & {
    * and issues a beacon would get).
    */
   track(event: TrackEvent): Promise<TrackResult>
-  /** Stops accepting, lets requests in flight finish within `shutdownDeadlineMs`, closes the store. */
+  /**
+   * Stops accepting, lets requests in flight finish within `shutdownDeadlineMs`, hands records whose answer
+   * did not come back to the outbox (the next start sends them), closes the store.
+   */
   close(): Promise<void>
   /** The validated config, defaults filled in (tokens included: keep it on the server). */
   readonly config: RelayConfig
+  /**
+   * Mints the token a page passes as `track(name, data, user, { eventId, token })` for an event whose
+   * policy is `signed` (Purchase, Subscribe, StartTrial by default). Call it while rendering the page,
+   * with the id, name, value and currency the page will send. Throws without `signingSecret`.
+   * @example relay.sign({ eventId: order.purchaseEventId, eventName: 'Purchase', value: 24, currency: 'EUR', ttl: 3600 })
+   */
+  sign(input: SignEventTokenInput): string
+  /** The Prometheus text exposition of the relay's counters (rejections by reason, events accepted). */
+  metrics(): Promise<string>
   /**
    * Delivers everything due now, waits for sends already in flight, and resolves when nothing is left to
    * do right now (rows waiting for a retry later are left). For tests and scripts.
@@ -44,7 +60,24 @@ export function createRelay(input: RelayConfigInput): Relay {
   const store: OutboxStore = opened.value
   const targets = configuredTargets(config)
   const sender = createHttpSender({ timeoutMs: config.deliveryTimeoutMs })
-  const worker = createDeliveryWorker({ store, destinations: targets, send: sender, lingerMs: config.lingerMs, logger })
+  const worker = createDeliveryWorker({
+    store,
+    destinations: targets,
+    send: sender,
+    lingerMs: config.lingerMs,
+    logger,
+    ...(config.retry !== undefined ? { policy: withoutUndefined(config.retry) } : {}),
+    ...(config.destinationPause !== undefined ? { pause: config.destinationPause } : {}),
+    ...(config.leaseMs !== undefined ? { leaseMs: config.leaseMs } : {}),
+  })
+  const sweeper = createRetentionSweeper({
+    store,
+    retentionDays: config.retentionDays,
+    onSweep: ({ purged }) => {
+      if (purged > 0) logger.info({ purged, retentionDays: config.retentionDays }, 'purged finished records past retention')
+    },
+    onError: (error) => logger.error({ error: error instanceof Error ? error.message : String(error) }, 'retention purge failed'),
+  })
   const pipeline = createPipeline({
     store,
     destinations: targets.map((target) => target.destination),
@@ -53,6 +86,15 @@ export function createRelay(input: RelayConfigInput): Relay {
     now: Date.now,
     onQueued: (ids) => ids.forEach((id) => worker.wake(id)),
   })
+
+  const metrics = createRelayMetrics()
+  const policy = createBeaconPolicy({
+    allowedEvents: config.allowedEvents,
+    eventPolicies: config.eventPolicies,
+    signingSecrets: [...(config.signingSecret !== undefined ? [config.signingSecret] : []), ...config.previousSigningSecrets],
+    now: Date.now,
+  })
+  warnOfUnsignableEvents(config, policy, logger)
 
   let closing: Promise<void> | null = null
   const inFlight = new Set<Promise<unknown>>()
@@ -66,6 +108,7 @@ export function createRelay(input: RelayConfigInput): Relay {
     if (closing) return { code: 'relay_closing', message: 'the relay is shutting down; retry shortly' }
     try {
       const results = await track(pipeline.accept(...args))
+      metrics.accepted(args[1], results.length)
       for (const result of results) {
         logger.debug({ event_name: result.eventName, event_id: result.eventId, origin: args[1], destinations: result.destinations }, 'event accepted')
       }
@@ -76,14 +119,17 @@ export function createRelay(input: RelayConfigInput): Relay {
     }
   }
 
-  const router = createRelayRouter({
-    acceptBeacon: (events, client) => {
-      const complete = requireWebsiteContext(events, {
-        indexed: events.length > 1,
-        ...(client.userAgent !== undefined ? { requestUserAgent: client.userAgent } : {}),
-      })
-      return complete.ok ? accept(complete.value, 'browser', client) : Promise.resolve(complete.error)
-    },
+  const { router, close: closeRouter } = createRelayRouter({
+    acceptBeacon: createBeaconIntake({
+      policy,
+      botFilter: config.botFilter,
+      accept: (events, client) => accept(events, 'browser', client),
+      onFiltered: () => metrics.rejected('bot_filtered'),
+    }),
+    onRefused: (error) => metrics.rejected(error.code),
+    allowedOrigins: config.allowedOrigins,
+    rateLimit: config.rateLimit,
+    ...(config.metricsRoute ? { metrics: async () => ({ contentType: metrics.contentType, text: await metrics.text() }) } : {}),
     publicConfig: () => Object.fromEntries(targets.map(({ destination, config: own }) => [destination.id, destination.publicConfig(own)])),
     health: async () => {
       const storeOk = !closing && (await store.countDue(targets[0]!.destination.id, Date.now(), 1).then(() => true, () => false))
@@ -96,10 +142,16 @@ export function createRelay(input: RelayConfigInput): Relay {
   })
 
   worker.start()
+  sweeper.start()
   logger.info({ destinations: targets.map((t) => t.destination.id), store: describeStore(config.store) }, 'pairtrack relay started')
 
   return Object.assign(router, {
     config,
+    sign(input: SignEventTokenInput): string {
+      if (config.signingSecret === undefined) throw new Error('relay.sign() needs signingSecret in the relay config')
+      return signEventToken(input, config.signingSecret, Date.now())
+    },
+    metrics: () => metrics.text(),
     async track(event: TrackEvent): Promise<TrackResult> {
       const valid = validateTrackEvent(event)
       if (!valid.ok) throw new RelayInputError(valid.error)
@@ -120,6 +172,8 @@ export function createRelay(input: RelayConfigInput): Relay {
     close(): Promise<void> {
       closing ??= (async () => {
         await Promise.allSettled([...inFlight])
+        await closeRouter()
+        await sweeper.stop()
         await worker.stop({ deadlineMs: config.shutdownDeadlineMs })
         await sender.close()
         await store.close()
@@ -150,6 +204,22 @@ function configuredTargets(config: RelayConfig): DeliveryTarget[] {
     targets.push({ destination, config: own })
   }
   return targets
+}
+
+/** Drops keys whose value is undefined, so that spreading the result over defaults never unsets one. */
+function withoutUndefined<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> }
+}
+
+/** Without a signingSecret, browser beacons of `signed` events can only be refused: say so once, at start. */
+function warnOfUnsignableEvents(config: RelayConfig, policy: BeaconPolicy, logger: RelayLogger): void {
+  if (config.signingSecret !== undefined) return
+  const names = [...new Set([...config.allowedEvents, ...Object.keys(config.eventPolicies)])].filter((name) => policy.policyOf(name) === 'signed')
+  if (names.length === 0) return
+  logger.warn(
+    { events: names },
+    'no signingSecret: browser beacons of these events are refused (403 token_missing); send them with relay.track(), or set signingSecret and pass relay.sign() tokens',
+  )
 }
 
 /** The store URL without credentials, for logs. */

@@ -19,6 +19,13 @@ const purchase = (eventId: string) => ({
 })
 
 let harness: RelayHarness | undefined
+
+/** The purchase as the thank-you page beacons it: with the token the site's server minted for it. */
+const signedPurchase = (eventId: string) => ({
+  ...purchase(eventId),
+  token: harness!.relay.sign({ eventId, eventName: 'Purchase', value: 24, currency: 'EUR' }),
+})
+
 afterEach(async () => {
   await harness?.close()
   harness = undefined
@@ -27,7 +34,7 @@ afterEach(async () => {
 describe('POST /events', () => {
   it('answers 202 and delivers the event to every platform with the hashed email and phone', async () => {
     harness = await startRelayHarness()
-    const answer = await postBeacon(harness.relayUrl, purchase('ev-1'))
+    const answer = await postBeacon(harness.relayUrl, signedPurchase('ev-1'))
     expect(answer.status).toBe(202)
     expect(answer.json).toMatchObject({ accepted: 1, events: [{ event_id: 'ev-1', event_name: 'Purchase' }] })
     await harness.relay.flush()
@@ -51,18 +58,18 @@ describe('POST /events', () => {
 
   it('takes the client IP from X-Forwarded-For only when the host app trusts the proxy', async () => {
     harness = await startRelayHarness({ trustProxy: 'loopback' })
-    await postBeacon(harness.relayUrl, purchase('ev-ip'), { headers: { 'x-forwarded-for': '203.0.113.9', 'user-agent': 'TestAgent/1.0' } })
+    await postBeacon(harness.relayUrl, signedPurchase('ev-ip'), { headers: { 'x-forwarded-for': '203.0.113.9', 'user-agent': 'TestAgent/1.0 (X11; Linux x86_64)' } })
     await harness.relay.flush()
     const [event] = harness.emulator.ledger().meta.received
     expect((event!.payload as { user_data: Record<string, unknown> }).user_data).toMatchObject({
       client_ip_address: '203.0.113.9',
-      client_user_agent: 'TestAgent/1.0',
+      client_user_agent: 'TestAgent/1.0 (X11; Linux x86_64)',
     })
   })
 
   it('ignores X-Forwarded-For when the host app does not trust proxies', async () => {
     harness = await startRelayHarness()
-    await postBeacon(harness.relayUrl, purchase('ev-noproxy'), { headers: { 'x-forwarded-for': '203.0.113.9' } })
+    await postBeacon(harness.relayUrl, signedPurchase('ev-noproxy'), { headers: { 'x-forwarded-for': '203.0.113.9' } })
     await harness.relay.flush()
     const [event] = harness.emulator.ledger().meta.received
     expect((event!.payload as { user_data: Record<string, unknown> }).user_data.client_ip_address).toBe('127.0.0.1')
@@ -70,7 +77,7 @@ describe('POST /events', () => {
 
   it('accepts an array of events in one beacon', async () => {
     harness = await startRelayHarness()
-    const answer = await postBeacon(harness.relayUrl, [purchase('ev-a'), { event_name: 'AddToCart', event_id: 'ev-b', event_source_url: 'https://shop.example/' }], {
+    const answer = await postBeacon(harness.relayUrl, [signedPurchase('ev-a'), { event_name: 'AddToCart', event_id: 'ev-b', event_source_url: 'https://shop.example/' }], {
       contentType: 'application/json',
     })
     expect(answer.status).toBe(202)
@@ -82,7 +89,7 @@ describe('POST /events', () => {
   it('answers before the platforms do', async () => {
     harness = await startRelayHarness({ config: { lingerMs: 0 } })
     harness.emulator.setFault('meta', { latencyMs: 3000 })
-    const answer = await postBeacon(harness.relayUrl, purchase('ev-slow'))
+    const answer = await postBeacon(harness.relayUrl, signedPurchase('ev-slow'))
     expect(answer.status).toBe(202)
     // The 202 came while Meta was still holding the request: nothing has been recorded there yet.
     expect(harness.emulator.ledger().meta.received).toEqual([])

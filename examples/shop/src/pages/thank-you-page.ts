@@ -1,8 +1,12 @@
 import { PRODUCT, type Order } from '../catalog.js'
 import { escapeHtml, renderLayout, scriptJson, type PageContext } from './layout.js'
 
-/** Fires the pixels' Purchase with the id the server already used for relay.track(): one conversion. */
-export function renderThankYouPage(context: PageContext, order: Order): string {
+/**
+ * Fires the pixels' Purchase with the id the server already used for relay.track(): one conversion. The
+ * beacon carries `token`, minted by the server for this id, value and currency (relay.sign()): the relay
+ * refuses a browser Purchase without it, so nobody can post a purchase of their own making.
+ */
+export function renderThankYouPage(context: PageContext, order: Order, token: string): string {
   const customData = {
     value: order.value,
     currency: order.currency,
@@ -18,6 +22,6 @@ export function renderThankYouPage(context: PageContext, order: Order): string {
 <p class="note">Purchase event id <code id="purchase-event-id">${escapeHtml(order.purchaseEventId)}</code>, sent by the server and the pixels alike.</p>
 <p><a href="/">Back to the shop</a></p>`,
     script: `
-pairtrack('track', 'Purchase', ${scriptJson(customData)}, {}, { eventId: ${scriptJson(order.purchaseEventId)} });`,
+pairtrack('track', 'Purchase', ${scriptJson(customData)}, {}, { eventId: ${scriptJson(order.purchaseEventId)}, token: ${scriptJson(token)} });`,
   })
 }

@@ -1,5 +1,9 @@
 import type { ConsentState } from '@pairtrack/shared'
 
+// The consent keys and values the relay's strict schema accepts: the four Consent Mode v2 signals as
+// 'granted'/'denied', limited_data_use as a boolean (its value's type is checked apart).
+const VALID = /^(ad_(storage|user_data|personalization)|analytics_storage)=(granted|denied)$|^limited_data_use=(true|false)$/
+
 /**
  * Merges a partial consent update into the current state. Unknown keys and invalid values are dropped,
  * so the beacon never fails the relay's strict consent schema.
@@ -8,11 +12,6 @@ import type { ConsentState } from '@pairtrack/shared'
 export function mergeConsent(current: ConsentState, update: unknown): ConsentState {
   const next: Record<string, unknown> = { ...current }
   for (const [key, value] of Object.entries(Object(update) as object))
-    if (
-      key == 'limited_data_use'
-        ? typeof value == 'boolean'
-        : /^(ad_storage|analytics_storage|ad_user_data|ad_personalization)$/.test(key) && (value === 'granted' || value === 'denied')
-    )
-      next[key] = value
+    if (typeof value == (key[0] == 'l' ? 'boolean' : 'string') && VALID.test(`${key}=${value}`)) next[key] = value
   return next
 }

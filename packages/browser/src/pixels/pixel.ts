@@ -7,28 +7,23 @@ export type PixelHost = { fbq?: unknown; gtag?: unknown; ttq?: unknown }
 export type PixelEvent = { event_name: string; custom_data?: CustomData | undefined }
 
 /**
- * One platform's pixel: the call that fires the event with the shared event id in the platform's own
- * dedup field, or nothing (`undefined`/`false`) when the pixel is not on the page.
+ * One platform's pixel: fires the event (its name and custom data) with the shared event id in the
+ * platform's own dedup field, and reports what happened.
  */
-export type Pixel = (event: PixelEvent, eventId: string, host: PixelHost) => (() => unknown) | false | undefined
+export type Pixel = (name: string, data: CustomData, eventId: string, host: PixelHost) => PixelStatus
 
 /** Any function: what a pixel global is once it is known to be callable. */
 export type AnyFunction = (...args: unknown[]) => unknown
 
-/** @example isFunction(window.fbq) // true when the Meta pixel snippet is on the page */
-export function isFunction(value: unknown): value is AnyFunction {
-  return typeof value == 'function'
-}
-
 /**
- * Runs a pixel call and reports what happened: 'absent' when there is nothing to call (the pixel is not
- * on the page or blocked), 'threw' when the call threw (kept from the page), else 'fired'.
- * @example callPixel(isFunction(w.fbq) && (() => w.fbq('track', 'Lead'))) // 'fired'
+ * Calls `fire(pixel)` when `pixel` is a function, and reports what happened: 'absent' when it is not
+ * (the pixel is not on the page, or blocked), 'threw' when the call threw (kept from the page), else 'fired'.
+ * @example callPixel(window.fbq, (fbq) => fbq('track', 'Lead')) // 'fired'
  */
-export function callPixel(call: (() => unknown) | false | undefined): PixelStatus {
-  if (!call) return 'absent'
+export function callPixel(pixel: unknown, fire: (pixel: AnyFunction) => unknown): PixelStatus {
+  if (typeof pixel != 'function') return 'absent'
   try {
-    call()
+    fire(pixel as AnyFunction)
     return 'fired'
   } catch {
     return 'threw'

@@ -1,8 +1,8 @@
 import type { TrackEvent } from '@pairtrack/shared'
 
-// The relay's limit of events per beacon (MAX_EVENTS_PER_BEACON in shared's event.schema.ts, which
-// imports zod and so stays out of the bundle).
-const MAX_EVENTS_PER_BEACON = 50
+/** The relay's limit of events per beacon (MAX_EVENTS_PER_BEACON in shared's event.schema.ts, which
+ * imports zod and so stays out of the bundle). */
+export const MAX_EVENTS_PER_BEACON = 50
 
 /** What `createBeaconBatch` returns: `add` an event to this tick's batch, `flush` it now. */
 export type BeaconBatch = { add(event: TrackEvent): void; flush(): void }
@@ -19,10 +19,10 @@ export function toBeaconBody(events: readonly TrackEvent[]): string {
  * Collects the events tracked in one tick and hands them over together, at most 50 at a time. A
  * microtask, not a timer, runs the flush, so a track() in a click handler that navigates away is sent
  * before the page unloads; `flush` sends at once (the tracker calls it on pagehide and visibilitychange).
- * @example const batch = createBeaconBatch((events) => send(url, toBeaconBody(events), transport)); batch.add(event)
+ * @example const batch = createBeaconBatch((events) => send(url, toBeaconBody(events), navigator)); batch.add(event)
  */
 export function createBeaconBatch(
-  flush: (events: TrackEvent[]) => void,
+  flush: (events: TrackEvent[]) => unknown,
   schedule: (run: () => void) => void = queueMicrotask,
 ): BeaconBatch {
   const pending: TrackEvent[] = []

@@ -1,25 +1,22 @@
 import { fullJitterDelay, type BackoffPolicy, type TrackEvent } from '@pairtrack/shared'
 import type { Logger } from '../safely.js'
+import { MAX_EVENTS_PER_BEACON } from './beacon-batch.js'
 import type { QueueStorage } from './queue-storage.js'
 import type { SendResult } from './send.js'
 
-/** The injected clock, timer, randomness and logger of a retry queue. */
+/** The injected timer and randomness of a retry queue. */
 export type RetryQueueOptions = {
-  /** Unix ms. @default Date.now */
-  now?: () => number
-  /** @default silent */
-  log?: Logger
   /** @default setTimeout */
-  setTimeout?: (run: () => void, ms: number) => unknown
+  setTimeout?: ((run: () => void, ms: number) => unknown) | undefined
   /** [0, 1), the backoff's jitter. @default Math.random */
-  random?: () => number
+  random?: (() => number) | undefined
 }
 
-/** Events a page could not hand over, kept until the relay takes them. Neither method rejects. */
+/** Sends events and keeps those that could not be handed over until the relay takes them. Neither method rejects. */
 export type RetryQueue = {
-  /** Keeps events whose send failed, and schedules a retry. */
-  add(events: readonly TrackEvent[]): Promise<void>
-  /** Sends what is kept, 50 events a beacon, until a send fails (then retries after a backoff) or all are out. */
+  /** A first send (`sendBeacon` first); events whose send failed are kept, and a retry is scheduled. */
+  send(events: TrackEvent[]): Promise<void>
+  /** Re-sends what is kept, 50 events a request, until a send fails (then retries after a backoff) or all are out. */
   drain(): Promise<void>
 }
 
@@ -29,26 +26,25 @@ export const QUEUE_MAX_EVENTS = 200
 export const QUEUE_MAX_AGE_MS = 7 * 86_400_000
 /** In-page retries: full jitter up to 5 s, doubling per failed attempt, capped at 10 min. */
 export const QUEUE_BACKOFF: BackoffPolicy = { baseDelayMs: 5000, maxDelayMs: 600_000 }
-// The relay's limit of events per beacon (as in beacon-batch.ts).
-const MAX_EVENTS_PER_BEACON = 50
-
-// The relay's idempotency key is (destination, event name, event id): the same pair is the same event.
-const keyOf = (event: TrackEvent) => `${event.event_name} ${event.event_id}`
 
 /**
- * A retry queue over `storage` (IndexedDB, so it outlives the page). `deliver` is the tracker's send: an
- * event stays until a send of it ends `beacon` (the browser took it), `fetch` (the relay took it) or
- * `rejected` (no retry can help); the relay deduplicates what arrives twice. `add` schedules a retry after
- * a full-jitter backoff; the tracker also calls `drain` on page load and on `online`. Bounded to 200
- * events and 7 days, oldest dropped first; the debug log counts the drops.
+ * A retry queue over `storage` (IndexedDB, so it outlives the page). `deliver(events, beacon)` is the
+ * tracker's send. A first send may end `beacon`: the browser took it, and as a beacon has no response,
+ * that counts as handed over. Retries go with `beacon` false, i.e. by `fetch`, so the relay's answer is
+ * seen: a kept event stays until a send of it ends `fetch` (2xx) or `rejected` (4xx: no retry can help);
+ * the relay deduplicates what arrives twice (same event name and id). Retries run after a full-jitter
+ * backoff, and the tracker calls `drain` on page load, on `online` and when the page is hidden or left.
+ * Bounded to 200 events and 7 days, oldest dropped first; the debug log counts the drops.
  * @example
- * const queue = createRetryQueue((events) => send(url, toBeaconBody(events), pageTransport), createQueueStorage())
+ * const queue = createRetryQueue((events, beacon) => send(url, toBeaconBody(events), navigator, beacon), createQueueStorage(), Date.now)
  * addEventListener('online', queue.drain)
  */
 export function createRetryQueue(
-  deliver: (events: TrackEvent[]) => Promise<SendResult>,
+  deliver: (events: TrackEvent[], beacon: boolean) => Promise<SendResult>,
   storage: QueueStorage,
-  { now = Date.now, log = () => {}, setTimeout: later = setTimeout, random }: RetryQueueOptions = {},
+  now: () => number,
+  log: Logger = () => {},
+  { setTimeout: later = setTimeout, random }: RetryQueueOptions = {},
 ): RetryQueue {
   let dropped = 0
   let attempt = 0
@@ -57,11 +53,11 @@ export function createRetryQueue(
 
   // Applies `change` and then the bounds to the stored events; resolves to what is stored.
   const update = (change: (stored: TrackEvent[]) => TrackEvent[]) =>
-    storage.update((stored) => {
+    storage((stored) => {
       const changed = change(stored)
-      // A corrupt entry has no event_time, which compares false: dropped too.
-      const kept = changed.filter((event) => event.event_time! * 1000 > now() - QUEUE_MAX_AGE_MS).slice(-QUEUE_MAX_EVENTS)
-      if (kept.length < changed.length) log('queue dropped', (dropped += changed.length - kept.length))
+      // A corrupt entry (not an object, no event_time) compares false: dropped too.
+      const kept = changed.filter((event) => event?.event_time! * 1000 > now() - QUEUE_MAX_AGE_MS).slice(-QUEUE_MAX_EVENTS)
+      if (kept.length < changed.length) log('dropped', (dropped += changed.length - kept.length))
       return kept
     })
 
@@ -72,29 +68,26 @@ export function createRetryQueue(
       void drain()
     }, fullJitterDelay(attempt++, QUEUE_BACKOFF, random)))
 
-  const drain = async (): Promise<void> => {
+  const drain = async () => {
     if (draining) return
     draining = 1
-    let events = await update((stored) => stored)
-    while (events[0]) {
-      const chunk = events.slice(0, MAX_EVENTS_PER_BEACON)
-      const result = await deliver(chunk)
-      log('queue', result)
-      if (result == 'failed') {
+    for (let events = await update((stored) => stored), chunk; (chunk = events.slice(0, MAX_EVENTS_PER_BEACON))[0]; attempt = 0) {
+      if ((await deliver(chunk, false)) == 'failed') {
         retryLater()
         break
       }
-      const done = chunk.map(keyOf)
-      events = await update((stored) => stored.filter((event) => !done.includes(keyOf(event))))
-      attempt = 0
+      // Sent: drop these from the queue (by name and id: the stored copies are clones).
+      events = await update((stored) => stored.filter((event) => !chunk.some((sent) => sent.event_id == event.event_id && sent.event_name == event.event_name)))
     }
     draining = 0
   }
 
   return {
-    add: async (events) => {
-      await update((stored) => [...stored, ...events])
-      retryLater()
+    send: async (events) => {
+      if ((await deliver(events, true)) == 'failed') {
+        await update((stored) => [...stored, ...events])
+        retryLater()
+      }
     },
     drain,
   }

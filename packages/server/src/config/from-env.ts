@@ -1,5 +1,6 @@
 import type { RelayConfigInput } from './relay-config.schema.js'
 import { RelayConfigError } from './relay-config.schema.js'
+import { ingestOptionsFromEnv } from './ingest-options-from-env.js'
 
 type Env = Readonly<Record<string, string | undefined>>
 
@@ -32,6 +33,7 @@ const NUMBER_VARIABLES = {
   lingerMs: 'PAIRTRACK_LINGER_MS',
   deliveryTimeoutMs: 'PAIRTRACK_DELIVERY_TIMEOUT_MS',
   shutdownDeadlineMs: 'PAIRTRACK_SHUTDOWN_DEADLINE_MS',
+  retentionDays: 'PAIRTRACK_RETENTION_DAYS',
 } as const
 
 const STRING_VARIABLES = {
@@ -76,5 +78,7 @@ export function relayConfigFromEnv(env: Env = process.env): RelayConfigInput {
     if (!Number.isFinite(number)) throw new RelayConfigError([{ path: variable, message: `${variable} must be a number` }])
     config[key] = number
   }
+  // The public-ingest options (signing secret, origins, rate limit, bot filter…): ingest-options-from-env.ts.
+  Object.assign(config, ingestOptionsFromEnv(env))
   return config as RelayConfigInput
 }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { Destination } from '../destinations/destination.js'
 import { destinations, type Destinations } from '../destinations/registry.js'
 import { DEFAULT_OUTBOX_URL } from '../outbox/index.js'
+import { IngestOptionsShape } from './ingest-options.schema.js'
 
 /** A pino-compatible logger: structured fields first, then the message. */
 export type RelayLogger = {
@@ -36,6 +37,35 @@ const RelayOptionsShape = {
   deliveryTimeoutMs: z.number({ error: 'deliveryTimeoutMs must be a number of milliseconds' }).int().min(100).max(120_000).default(10_000),
   /** How long close() waits for requests in flight before it leaves them to the next start. */
   shutdownDeadlineMs: z.number({ error: 'shutdownDeadlineMs must be a number of milliseconds' }).int().min(0).max(120_000).default(10_000),
+  /** Delivered, dead and suppressed records older than this are purged by the relay (at start, then hourly). */
+  retentionDays: z.number({ error: 'retentionDays must be a number of days' }).int().min(1).max(3650).default(30),
+  /**
+   * Advanced: how one record's retries are spaced and when it gives up (full-jitter exponential backoff).
+   * Omitted fields keep their defaults: maxAttempts 12, baseDelayMs 1000, maxDelayMs 600000, maxRetryAfterMs 3600000.
+   */
+  retry: z
+    .strictObject({
+      maxAttempts: z.number({ error: 'retry.maxAttempts must be a number' }).int().min(1).max(100).optional(),
+      baseDelayMs: z.number({ error: 'retry.baseDelayMs must be a number of milliseconds' }).int().min(1).max(3_600_000).optional(),
+      maxDelayMs: z.number({ error: 'retry.maxDelayMs must be a number of milliseconds' }).int().min(1).max(86_400_000).optional(),
+      maxRetryAfterMs: z.number({ error: 'retry.maxRetryAfterMs must be a number of milliseconds' }).int().min(0).max(86_400_000).optional(),
+    })
+    .optional(),
+  /**
+   * Advanced: pause of a whole destination after a pass in which every request failed, doubled per failed
+   * pass (at least any Retry-After). Defaults: baseDelayMs 1000, maxDelayMs 60000.
+   */
+  destinationPause: z
+    .strictObject({
+      baseDelayMs: z.number({ error: 'destinationPause.baseDelayMs must be a number of milliseconds' }).int().min(1).max(3_600_000),
+      maxDelayMs: z.number({ error: 'destinationPause.maxDelayMs must be a number of milliseconds' }).int().min(1).max(3_600_000),
+    })
+    .optional(),
+  /**
+   * Advanced: a record claimed by a relay that died (crash, SIGKILL) is sent again after this. Keep it well
+   * above deliveryTimeoutMs. @default 120000
+   */
+  leaseMs: z.number({ error: 'leaseMs must be a number of milliseconds' }).int().min(500).max(3_600_000).optional(),
   /** Level of the built-in pino logger (ignored when `logger` is given). */
   logLevel: z.enum(LOG_LEVELS, { error: `logLevel must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   /** Your own pino (or compatible) logger. */
@@ -58,14 +88,18 @@ const destinationShape = Object.fromEntries(
  * are refused, so that a misspelt option is named at start.
  */
 export const RelayConfigSchema = z
-  .object({ ...destinationShape, ...RelayOptionsShape })
+  .object({ ...destinationShape, ...RelayOptionsShape, ...IngestOptionsShape })
   .strict()
   .refine((config) => Object.keys(destinations).some((id) => config[id as keyof Destinations] !== undefined), {
     error: `configure at least one destination: ${Object.keys(destinations).join(', ')}`,
   })
+  .refine((config) => config.leaseMs === undefined || config.leaseMs > config.deliveryTimeoutMs, {
+    error: 'leaseMs must be longer than deliveryTimeoutMs, or a slow request could be sent twice',
+    path: ['leaseMs'],
+  })
 
-type RelayOptions = z.output<z.ZodObject<typeof RelayOptionsShape>>
-type RelayOptionsInput = z.input<z.ZodObject<typeof RelayOptionsShape>>
+type RelayOptions = z.output<z.ZodObject<typeof RelayOptionsShape>> & z.output<z.ZodObject<typeof IngestOptionsShape>>
+type RelayOptionsInput = z.input<z.ZodObject<typeof RelayOptionsShape>> & z.input<z.ZodObject<typeof IngestOptionsShape>>
 
 /** The config as the relay uses it: validated, defaults filled in. */
 export type RelayConfig = DestinationConfigs & RelayOptions

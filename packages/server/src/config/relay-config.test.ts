@@ -33,6 +33,14 @@ describe('parseRelayConfig', () => {
     expect(messageOf({ meta: { ...meta, testEventcode: 'TEST1' } })).toMatch(/testEventcode/)
   })
 
+  it('keeps finished records 30 days unless told otherwise, and checks the advanced delivery options', () => {
+    expect(parseRelayConfig({ meta }).retentionDays).toBe(30)
+    expect(parseRelayConfig({ meta, retentionDays: 7, retry: { baseDelayMs: 50 } })).toMatchObject({ retentionDays: 7, retry: { baseDelayMs: 50 } })
+    expect(messageOf({ meta, retentionDays: 0 })).toMatch(/retentionDays/)
+    expect(messageOf({ meta, retry: { baseDelay: 5 } })).toMatch(/baseDelay/)
+    expect(messageOf({ meta, leaseMs: 5000, deliveryTimeoutMs: 10_000 })).toMatch(/leaseMs: leaseMs must be longer than deliveryTimeoutMs/)
+  })
+
   it('needs at least one destination', () => {
     expect(messageOf({})).toMatch(/at least one destination: meta, ga4, tiktok/)
   })
@@ -67,6 +75,10 @@ describe('relayConfigFromEnv', () => {
   it('leaves a platform off when its id variable is unset, and a half-configured one fails at parse', () => {
     expect(relayConfigFromEnv({ PAIRTRACK_TIKTOK_ACCESS_TOKEN: 't', PAIRTRACK_META_PIXEL_ID: '1' })).toEqual({ meta: { pixelId: '1' } })
     expect(messageOf(relayConfigFromEnv({ PAIRTRACK_META_PIXEL_ID: '1' }))).toMatch(/meta\.accessToken/)
+  })
+
+  it('reads the retention in days', () => {
+    expect(relayConfigFromEnv({ PAIRTRACK_RETENTION_DAYS: '90' })).toEqual({ retentionDays: 90 })
   })
 
   it('refuses a number variable that is not a number, naming it', () => {

@@ -1,5 +1,5 @@
 import type { DeliveryOutcome, HttpRequestSpec, HttpResponseSpec, NetworkFailure } from '../destinations/destination.js'
-import type { OutboxRow } from '../outbox/outbox-store.js'
+import type { OutboxRow, OutcomeMark } from '../outbox/outbox-store.js'
 import type { DeliveryContext, DeliveryReport, DeliveryTarget } from './delivery-context.js'
 import { redactSecrets } from './redact-secrets.js'
 import { parseRetryAfter } from './retry-after.js'
@@ -14,8 +14,8 @@ const MAX_REASON_LENGTH = 500
 
 /**
  * Sends one batch of claimed rows and records each row's outcome: toRequest → send → classify →
- * markDelivered / markRetry (backoff, at least Retry-After) / markDead. Reasons are stored and logged
- * with the request's secrets redacted. Throws only if the store does.
+ * delivered / retry (backoff, at least Retry-After) / dead, all in one store transaction. Reasons are
+ * stored and logged with the request's secrets redacted. Throws only if the store does.
  * @example const { failed } = await deliverBatch(context, { destination: meta, config }, rows)
  */
 export async function deliverBatch(context: DeliveryContext, target: DeliveryTarget, rows: readonly OutboxRow[]): Promise<BatchResult> {
@@ -47,7 +47,7 @@ export async function deliverBatch(context: DeliveryContext, target: DeliveryTar
   const headerRetryAfter = answer?.kind === 'response' ? parseRetryAfter(answer.headers['retry-after'], now) : undefined
   const byEventId = new Map(outcomes.map((outcome) => [outcome.eventId, outcome]))
   const clean = (reason: string) => redactSecrets(reason, secrets).slice(0, MAX_REASON_LENGTH)
-  const delivered = new Map<string | null, number[]>()
+  const marks: OutcomeMark[] = []
   const reports: DeliveryReport[] = []
   let retryable = 0
   let retryAfterMs: number | undefined
@@ -57,14 +57,13 @@ export async function deliverBatch(context: DeliveryContext, target: DeliveryTar
     const base = { destination: destination.id, eventName: row.eventName, eventId: row.eventId, attempts: row.attempts }
     const latencyMs = now - row.event.receivedAtMs
     if (outcome.kind === 'delivered') {
-      const ids = delivered.get(outcome.traceId ?? null) ?? []
-      delivered.set(outcome.traceId ?? null, [...ids, row.id])
+      marks.push({ id: row.id, kind: 'delivered', traceId: outcome.traceId ?? null })
       reports.push({ ...base, kind: 'delivered', latencyMs })
       continue
     }
     const reason = clean(outcome.reason)
     if (outcome.kind === 'dead') {
-      await store.markDead(row.id, reason, now)
+      marks.push({ id: row.id, kind: 'dead', reason })
       reports.push({ ...base, kind: 'dead', reason, latencyMs })
       continue
     }
@@ -73,15 +72,17 @@ export async function deliverBatch(context: DeliveryContext, target: DeliveryTar
     if (asked !== undefined) retryAfterMs = Math.max(retryAfterMs ?? 0, asked)
     const plan = planRetry(row.attempts, asked, context.policy, context.random)
     if (plan.kind === 'give_up') {
-      await store.markDead(row.id, reason, now)
+      marks.push({ id: row.id, kind: 'dead', reason })
       reports.push({ ...base, kind: 'dead', reason, latencyMs })
     } else {
       const nextAttemptAtMs = now + plan.delayMs
-      await store.markRetry(row.id, nextAttemptAtMs, reason, now)
+      marks.push({ id: row.id, kind: 'retry', nextAttemptAtMs, reason })
       reports.push({ ...base, kind: 'retry', reason, nextAttemptAtMs, latencyMs })
     }
   }
-  for (const [traceId, ids] of delivered) await store.markDelivered(ids, traceId, now)
+  // One transaction for the whole request: a per-row commit would cost one fsync per event.
+  await store.recordOutcomes(marks, now)
+  for (const row of rows) context.claims.delete(row.id)
   logBatch(context, target, rows.length, answer, reports)
   for (const report of reports) context.onOutcome?.(report)
   const result: BatchResult = { failed: rows.length > 0 && retryable === rows.length }

@@ -20,29 +20,35 @@ export async function deliverDue(context: DeliveryContext, target: DeliveryTarge
   const { destination } = target
   const now = context.clock.now()
   const rows = await context.store.claimDue(destination.id, now, claimLimitOf(context, target), context.leaseMs)
+  for (const row of rows) context.claims.add(row.id)
   const fresh: OutboxRow[] = []
+  const tooOld: OutboxRow[] = []
   for (const row of rows) {
     const ageMs = now - row.event.eventTime * 1000
-    if (destination.maxEventAgeMs === undefined || ageMs <= destination.maxEventAgeMs) {
-      fresh.push(row)
-      continue
+    if (destination.maxEventAgeMs === undefined || ageMs <= destination.maxEventAgeMs) fresh.push(row)
+    else tooOld.push(row)
+  }
+  if (tooOld.length > 0) {
+    await context.store.recordOutcomes(tooOld.map((row) => ({ id: row.id, kind: 'dead', reason: 'too_old' })), now)
+    for (const row of tooOld) {
+      context.claims.delete(row.id)
+      context.onOutcome?.({
+        destination: destination.id,
+        eventName: row.eventName,
+        eventId: row.eventId,
+        kind: 'dead',
+        reason: 'too_old',
+        attempts: row.attempts,
+        latencyMs: now - row.event.receivedAtMs,
+      })
     }
-    await context.store.markDead(row.id, 'too_old', now)
-    context.onOutcome?.({
-      destination: destination.id,
-      eventName: row.eventName,
-      eventId: row.eventId,
-      kind: 'dead',
-      reason: 'too_old',
-      attempts: row.attempts,
-      latencyMs: now - row.event.receivedAtMs,
-    })
   }
   if (rows.length > fresh.length) {
     context.logger.warn({ destination: destination.id, events: rows.length - fresh.length }, 'events too old to send went dead')
   }
+  // Once stopping, batches not yet started stay claimed and stop() hands them back to the store.
   const results = await mapConcurrently(groupBatches(fresh, destination), context.concurrency, (batch) =>
-    deliverBatch(context, target, batch),
+    context.isStopping() ? Promise.resolve({ failed: false }) : deliverBatch(context, target, batch),
   )
   return summarize(rows.length, results)
 }

@@ -55,6 +55,10 @@ export type DeliveryContext = {
   concurrency: number
   onOutcome?: (report: DeliveryReport) => void
   onSend?: (report: SendReport) => void
-  /** False once stop() stopped waiting: answers arriving later are left to the lease (re-sent next start). */
+  /** False once stop() stopped waiting: answers arriving later are not recorded (their rows were released). */
   isRecording(): boolean
+  /** True once stop() was called: batches not yet sent are not started. */
+  isStopping(): boolean
+  /** Ids of rows claimed by this worker whose outcome is not recorded yet; stop() releases what is left. */
+  claims: Set<number>
 }

@@ -25,6 +25,10 @@ export type LoopGate = {
   wait(ms: number): Promise<boolean>
 }
 
+// The reason a wake aborts the current wait with: a ready value, because abort() without one builds a
+// DOMException (with its stack) on every wake, and under load a wake comes with every commit.
+const WOKEN = Symbol('woken')
+
 /**
  * How a worker loop sleeps between passes while staying wakeable: new events and stop() call wake().
  * @example const gate = createLoopGate(realSleep); const woken = await gate.wait(5000)
@@ -35,7 +39,7 @@ export function createLoopGate(sleep: Sleep): LoopGate {
   return {
     wake() {
       woken = true
-      current?.abort()
+      current?.abort(WOKEN)
     },
     async wait(ms) {
       if (!woken) {

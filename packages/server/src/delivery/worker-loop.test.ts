@@ -102,25 +102,35 @@ describe('delivery worker loops', () => {
     expect(await statusOf('a')).toBe('delivered')
   })
 
-  it('leaves unfinished and new rows in the store for the next start after stop', async () => {
+  it('hands a row whose answer did not come back to the store at stop, and the next start sends it at once', async () => {
     platform.reply('meta', 'hang')
     await enqueue(['in-flight'])
-    const first = startWorker({ leaseMs: 200 })
+    const first = startWorker({ leaseMs: 60_000 })
     await waitFor(() => platform.seen.length === 1)
     const stopping = performance.now()
     await first.stop({ deadlineMs: 50 })
     expect(performance.now() - stopping).toBeLessThan(1000)
     await enqueue(['after-stop'])
     first.wake('meta')
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    expect([await statusOf('in-flight'), await statusOf('after-stop')]).toEqual(['in_flight', 'pending'])
+    expect(await store.findRow('meta', 'Purchase', 'in-flight')).toMatchObject({ status: 'pending', attempts: 1 })
+    expect(await statusOf('after-stop')).toBe('pending')
     expect(platform.seen).toHaveLength(1)
 
+    // The lease (60 s) has not run out: only the release lets the next worker send the row now.
     platform.reply('meta', { status: 200, body: '{}' })
-    await new Promise((resolve) => setTimeout(resolve, 200)) // the first worker's lease runs out
     startWorker()
     await waitFor(async () => (await statusOf('in-flight')) === 'delivered' && (await statusOf('after-stop')) === 'delivered')
     expect((await store.findRow('meta', 'Purchase', 'in-flight'))?.attempts).toBe(2)
+  })
+
+  it('does not start batches of a pass once stop was called, and hands their rows back', async () => {
+    platform.reply('meta', { status: 200, body: '{}', delayMs: 100 })
+    await enqueue(['a', 'b', 'c'])
+    const worker = startWorker({ concurrency: 1, destinations: [target('meta', { maxBatch: 1 })] })
+    await waitFor(() => platform.seen.length === 1)
+    await worker.stop({ deadlineMs: 2000 })
+    expect(platform.seen.map((r) => r.ids)).toEqual([['a']])
+    expect([await statusOf('a'), await statusOf('b'), await statusOf('c')]).toEqual(['delivered', 'pending', 'pending'])
   })
 })
 

@@ -41,11 +41,15 @@ export type DeliveryWorker = {
   /** Delivers everything due now, ignoring linger and pauses; resolves when done (tests, CLI). No-op once stopped. */
   drain(): Promise<void>
   /**
-   * No new claims; waits up to `deadlineMs` (wall clock) for sends in flight; answers arriving later are
-   * not recorded, so their rows stay leased and are re-claimed by the next worker. Final: no restart.
+   * No new claims and no new sends; waits up to `deadlineMs` (wall clock) for sends in flight. Answers
+   * arriving later are not recorded: their rows, and claimed rows never sent, are handed back to the store
+   * as pending (`releaseClaims`), so the next start sends them at once. Final: no restart.
    */
   stop(options?: { deadlineMs?: number }): Promise<void>
 }
+
+/** While lingering, how often the store is asked whether a full batch is due. */
+const LINGER_RECHECK_MS = 50
 
 type Lane = { target: DeliveryTarget; gate: LoopGate; failures: number; pausedUntilMs: number }
 
@@ -66,6 +70,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   const pause = options.pause ?? { baseDelayMs: 1000, maxDelayMs: 60_000 }
   let state: 'idle' | 'running' | 'stopped' = 'idle'
   let recording = true
+  const claims = new Set<number>()
   const context: DeliveryContext = {
     store: options.store,
     send: options.send,
@@ -78,6 +83,8 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     ...(options.onOutcome ? { onOutcome: options.onOutcome } : {}),
     ...(options.onSend ? { onSend: options.onSend } : {}),
     isRecording: () => recording,
+    isStopping: () => state === 'stopped',
+    claims,
   }
   const lanes: Lane[] = options.destinations.map((target) => ({ target, gate: createLoopGate(sleep), failures: 0, pausedUntilMs: 0 }))
   let loops: Array<Promise<void>> = []
@@ -110,14 +117,16 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     while (!stopping() && clock.now() < untilMs) await lane.gate.wait(untilMs - clock.now())
   }
 
-  // After a wake: give the batch up to lingerMs to fill, unless a full batch is already due.
+  // After a wake: give the batch up to lingerMs to fill, unless a full batch is already due. Under load a
+  // wake comes with every commit; the store is counted at most every LINGER_RECHECK_MS, not on each one.
   const linger = async (lane: Lane): Promise<void> => {
     const { destination } = lane.target
     const untilMs = clock.now() + lingerMs
     while (!stopping() && clock.now() < untilMs) {
       const due = await options.store.countDue(destination.id, clock.now(), destination.maxBatch).catch(() => 0)
       if (due >= destination.maxBatch) return
-      await lane.gate.wait(untilMs - clock.now())
+      const recheckAtMs = Math.min(untilMs, clock.now() + LINGER_RECHECK_MS)
+      while (!stopping() && clock.now() < recheckAtMs) await lane.gate.wait(recheckAtMs - clock.now())
     }
   }
 
@@ -163,6 +172,15 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       await Promise.race([finished, realSleep(stopOptions.deadlineMs ?? 10_000, deadline.signal)])
       deadline.abort()
       recording = false
+      // A late answer could still be recorded by a store with real I/O between this point and its mark;
+      // the worst case is one more send of those rows, which the platforms deduplicate by event id.
+      const left = [...claims]
+      claims.clear()
+      if (left.length === 0) return
+      await options.store.releaseClaims(left, clock.now()).then(
+        () => context.logger.info({ rows: left.length }, 'rows without an answer handed back to the outbox'),
+        (error: unknown) => context.logger.error({ rows: left.length, error: String(error) }, 'could not hand rows back; they wait for their lease'),
+      )
     },
   }
 }

@@ -9,8 +9,14 @@ export const MAX_BEACON_BYTES = 64 * 1024
 // sendBeacon and a no-preflight fetch send text/plain; servers and tests send application/json.
 const ACCEPTED_TYPES = ['text/plain', 'application/json']
 
-/** Reads the raw body as text whatever its type, up to MAX_BEACON_BYTES. */
-export const readBeaconText: RequestHandler = express.text({ type: () => true, limit: MAX_BEACON_BYTES })
+/**
+ * Reads the raw bytes whatever the type, up to MAX_BEACON_BYTES. Compressed bodies are refused
+ * (`inflate: false`): a beacon is never compressed, and inflating invites a zip bomb.
+ */
+export const readBeaconBytes: RequestHandler = express.raw({ type: () => true, limit: MAX_BEACON_BYTES, inflate: false })
+
+// Strict: a body that is not valid UTF-8 is refused, not repaired with U+FFFD into something else.
+const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 /** Maps body-parser's refusals (too large, bad charset, aborted) to a 4xx IngestError. */
 export function toBodyReadError(error: unknown): IngestError {
@@ -27,13 +33,25 @@ export function toBodyReadError(error: unknown): IngestError {
  * parsed JSON (express.json() before the relay) hands over its parsed value.
  */
 export function beaconBodyOf(req: Request): Result<unknown, IngestError> {
-  const type = req.get('content-type')?.split(';')[0]?.trim().toLowerCase()
+  const [mediaType, ...parameters] = (req.get('content-type') ?? '').split(';')
+  const type = mediaType?.trim().toLowerCase()
   if (type !== undefined && type !== '' && !ACCEPTED_TYPES.includes(type)) {
     return err({ code: 'unsupported_media_type', message: 'send the events as JSON with Content-Type text/plain or application/json' })
   }
-  const body: unknown = req.body
+  const charset = parameters.map((p) => p.trim().toLowerCase()).find((p) => p.startsWith('charset='))?.slice('charset='.length)
+  if (charset !== undefined && !['utf-8', 'utf8', '"utf-8"'].includes(charset)) {
+    return err({ code: 'unsupported_media_type', message: 'the body must be UTF-8 JSON' })
+  }
+  let body: unknown = req.body
+  if (Buffer.isBuffer(body)) {
+    try {
+      body = utf8.decode(body)
+    } catch {
+      return err({ code: 'invalid_json', message: 'the body is not valid UTF-8' })
+    }
+  }
   if (typeof body === 'string') return body.trim() === '' ? err({ code: 'invalid_json', message: 'the body is empty' }) : parseBeaconText(body)
-  if (body !== undefined && body !== null && typeof body === 'object' && !Buffer.isBuffer(body)) return ok(body)
+  if (body !== undefined && body !== null && typeof body === 'object') return ok(body)
   return err({ code: 'invalid_json', message: 'the body is empty' })
 }
 

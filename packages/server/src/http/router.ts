@@ -1,79 +1,121 @@
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import express, { type Request, type Response, type Router } from 'express'
-import type { ParsedTrackEvent } from '@pairtrack/shared'
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express'
+import type { ParsedTrackEvent, Result } from '@pairtrack/shared'
 import type { RelayLogger } from '../config/relay-config.schema.js'
 import type { IngestError } from '../pipeline/ingest-error.js'
 import { validateBeacon } from '../pipeline/ingest.js'
 import type { ClientContext } from '../pipeline/identify.js'
-import type { TrackResult } from '../pipeline/pipeline.js'
+import type { BeaconOutcome } from '../pipeline/beacon-intake.js'
 import { clientContextOf } from './client-context.js'
 import { sendIngestError } from './error-response.js'
-import { beaconBodyOf, bodyReadErrorHandler, readBeaconText } from './read-beacon-body.js'
+import { originGuard, type AllowedOrigins } from './origin-check.js'
+import { createBeaconRateLimit, type RateLimitOptions } from './rate-limit.js'
+import { beaconBodyOf, bodyReadErrorHandler, readBeaconBytes } from './read-beacon-body.js'
+import { jsonSecurityHeaders, scriptSecurityHeaders } from './security-headers.js'
 
 /** What the router needs from the relay: no express types leak past this folder. */
 export type RelayRoutes = {
   /** Accepts validated beacon events; resolves once they are in the outbox, or with a refusal. */
-  acceptBeacon(events: ParsedTrackEvent[], client: ClientContext): Promise<TrackResult[] | IngestError>
+  acceptBeacon(events: ParsedTrackEvent[], client: ClientContext): Promise<Result<BeaconOutcome, IngestError>>
   /** The public ids the browser needs, per destination. */
   publicConfig(): Record<string, Record<string, string>>
   health(): Promise<{ ok: boolean; body: Record<string, unknown> }>
+  /** Called for every refused request, with its code (for the rejection counter). */
+  onRefused(error: IngestError): void
+  /** Who may send beacons. */
+  allowedOrigins: AllowedOrigins
+  /** Per-IP limit on POST /events; false for none. */
+  rateLimit: RateLimitOptions | false
+  /** Serves GET /metrics when given. */
+  metrics?: () => Promise<{ contentType: string; text: string }>
   logger: RelayLogger
 }
 
+/** The relay's router, and how to stop the timers it owns. */
+export type RelayRouter = { router: Router; close(): Promise<void> }
+
 /**
  * The relay's routes, mounted by the site: `app.use('/pairtrack', relay)`.
- * POST /events, GET /pairtrack.js, GET /config.json, GET /health.
+ * POST /events (and its CORS preflight), GET /pairtrack.js, /config.json, /health, and /metrics when on.
+ * POST /events runs: security headers → origin → rate limit → body (64 KB) → JSON → schema → the relay's
+ * policy. Each refusal is a JSON 4xx from the one table in error-response.ts.
  */
-export function createRelayRouter(routes: RelayRoutes): Router {
+export function createRelayRouter(routes: RelayRoutes): RelayRouter {
   const router = express.Router()
   const browserScript = loadBrowserScript(routes.logger)
+  const refuse = (res: Response, error: IngestError): void => {
+    // The code and the field paths only: messages and values stay out of the log. A flood of 429s goes to
+    // debug (the counter shows it) so that it cannot flood the log too.
+    const level = error.code === 'rate_limited' ? 'debug' : 'info'
+    routes.logger[level]({ error: error.code, fields: error.issues?.map((issue) => issue.path).slice(0, 10) }, 'beacon refused')
+    routes.onRefused(error)
+    sendIngestError(res, error)
+  }
+  const limit = routes.rateLimit === false ? null : createBeaconRateLimit(routes.rateLimit, refuse, routes.logger)
+  const guards: RequestHandler[] = [jsonSecurityHeaders, originGuard(routes.allowedOrigins, refuse), ...(limit ? [limit.handler] : [])]
 
-  router.post('/events', readBeaconText, bodyReadErrorHandler(sendIngestError), async (req: Request, res: Response) => {
-    const body = beaconBodyOf(req)
-    if (!body.ok) return refuse(res, body.error, routes.logger)
-    const events = validateBeacon(body.value)
-    if (!events.ok) return refuse(res, events.error, routes.logger)
-    const accepted = await routes.acceptBeacon(events.value, clientContextOf(req))
-    if (!Array.isArray(accepted)) return refuse(res, accepted, routes.logger)
-    res.status(202).json({
-      accepted: accepted.length,
-      events: accepted.map((result) => ({ event_id: result.eventId, event_name: result.eventName })),
-    })
+  router.options('/events', ...guards, (_req, res) => {
+    res
+      .set({ 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Allow-Headers': 'Content-Type', 'Access-Control-Max-Age': '600' })
+      .status(204)
+      .end()
   })
 
-  router.get('/pairtrack.js', async (_req, res) => {
+  router.post('/events', ...guards, readBeaconBytes, bodyReadErrorHandler(refuse), async (req: Request, res: Response) => {
+    const body = beaconBodyOf(req)
+    if (!body.ok) return refuse(res, body.error)
+    const events = validateBeacon(body.value)
+    if (!events.ok) return refuse(res, events.error)
+    const outcome = await routes.acceptBeacon(events.value, clientContextOf(req))
+    if (!outcome.ok) return refuse(res, outcome.error)
+    const { results, filtered } = outcome.value
+    res
+      .status(202)
+      .set('Cache-Control', 'no-store')
+      .json({
+        accepted: results.length,
+        events: results.map((result) => ({ event_id: result.eventId, event_name: result.eventName })),
+        // Said plainly: the filter only catches clients that name themselves, so it hides nothing.
+        ...(filtered ? { filtered } : {}),
+      })
+  })
+
+  router.get('/pairtrack.js', scriptSecurityHeaders, async (_req, res) => {
     const script = await browserScript
     if (script === null) {
-      res.status(503).json({ error: 'script_unavailable', message: 'the browser script is not built (run the build)' })
+      res.set('Cache-Control', 'no-store').status(503).json({ error: 'script_unavailable', message: 'the browser script is not built (run the build)' })
       return
     }
     res.set('Cache-Control', 'public, max-age=300').type('text/javascript; charset=utf-8').send(script)
   })
 
-  router.get('/config.json', (_req, res) => {
+  router.get('/config.json', jsonSecurityHeaders, (_req, res) => {
     res.set('Cache-Control', 'public, max-age=300').json(routes.publicConfig())
   })
 
-  router.get('/health', async (_req, res) => {
+  router.get('/health', jsonSecurityHeaders, async (_req, res) => {
     const health = await routes.health()
     res.set('Cache-Control', 'no-store').status(health.ok ? 200 : 503).json(health.body)
   })
+
+  const metrics = routes.metrics
+  if (metrics !== undefined) {
+    router.get('/metrics', async (_req, res) => {
+      const { contentType, text } = await metrics()
+      res.removeHeader('X-Powered-By')
+      res.set({ 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Content-Type': contentType }).send(text)
+    })
+  }
 
   // A bug must not answer with Express's HTML page (which can echo details): a bare JSON 500.
   router.use((error: unknown, _req: Request, res: Response, next: (error: unknown) => void) => {
     routes.logger.error({ error: error instanceof Error ? error.name : 'unknown' }, 'relay route failed')
     if (res.headersSent) return next(error)
-    res.status(500).json({ error: 'internal_error', message: 'the relay failed to handle the request' })
+    res.status(500).set('Cache-Control', 'no-store').json({ error: 'internal_error', message: 'the relay failed to handle the request' })
   })
 
-  return router
-}
-
-function refuse(res: Response, error: IngestError, logger: RelayLogger): void {
-  // The code and the field paths only: messages and values stay out of the log.
-  logger.info({ error: error.code, fields: error.issues?.map((issue) => issue.path).slice(0, 10) }, 'beacon refused')
-  sendIngestError(res, error)
+  return { router, close: async () => limit?.close() }
 }
 
 /** The built IIFE from @pairtrack/browser, read once; null (with a warning) if the build is missing. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -24,6 +24,12 @@ describe('openOutboxStore', () => {
   it.each(['mysql://db/x', 'sqlite:', './pairtrack.db'])('answers invalid_url for %s', (url) => {
     const opened = openOutboxStore(url)
     expect(opened.ok ? 'ok' : opened.error.code).toBe('invalid_url')
+  })
+
+  it('answers open_failed for a missing file when told it must exist, and creates nothing', () => {
+    const opened = openOutboxStore(`sqlite:${dir}/absent.db`, { mustExist: true })
+    expect(opened.ok ? 'ok' : opened.error.code).toBe('open_failed')
+    expect(existsSync(`${dir}/absent.db`)).toBe(false)
   })
 
   it('answers open_failed when the file cannot be created', () => {

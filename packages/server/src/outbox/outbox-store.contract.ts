@@ -158,6 +158,39 @@ export function describeOutboxStore(name: string, makeStore: () => OutboxStore |
         expect(await store.nextDueAtMs('meta')).toBeNull()
       })
 
+      it('records the outcomes of a batch together', async () => {
+        await store.enqueue([newRowFor('a'), newRowFor('b'), newRowFor('c'), newRowFor('d')], T0)
+        const [a, b, c, d] = await store.claimDue('meta', T0, 4, 60_000)
+        await store.markDelivered([d!.id], null, T0 + 1)
+        await store.recordOutcomes(
+          [
+            { id: a!.id, kind: 'delivered', traceId: 'trace-a' },
+            { id: b!.id, kind: 'retry', nextAttemptAtMs: T0 + 500, reason: 'batch_rejected' },
+            { id: c!.id, kind: 'dead', reason: 'invalid_event' },
+            { id: d!.id, kind: 'dead', reason: 'late' },
+          ],
+          T0 + 2,
+        )
+        expect(await store.findRow('meta', 'Purchase', 'a')).toMatchObject({ status: 'delivered', traceId: 'trace-a', updatedAtMs: T0 + 2 })
+        expect(await store.findRow('meta', 'Purchase', 'b')).toMatchObject({ status: 'pending', nextAttemptAtMs: T0 + 500, lastError: 'batch_rejected' })
+        expect(await store.findRow('meta', 'Purchase', 'c')).toMatchObject({ status: 'dead', lastError: 'invalid_event' })
+        expect(await store.findRow('meta', 'Purchase', 'd')).toMatchObject({ status: 'delivered', lastError: null })
+      })
+
+      it('releases claimed rows back to pending, due at once, keeping attempts and the last error', async () => {
+        await store.enqueue([newRowFor('a'), newRowFor('b')], T0)
+        const [a, b] = await store.claimDue('meta', T0, 2, 60_000)
+        await store.markRetry(a!.id, T0 + 5, 'http_503', T0 + 1)
+        const [again] = await store.claimDue('meta', T0 + 5, 1, 60_000)
+        await store.markDelivered([b!.id], null, T0 + 6)
+        await store.releaseClaims([again!.id, b!.id], T0 + 7)
+        expect(await store.findRow('meta', 'Purchase', 'a')).toMatchObject({
+          status: 'pending', attempts: 2, nextAttemptAtMs: T0 + 7, lastError: 'http_503', updatedAtMs: T0 + 7,
+        })
+        expect(await statusOf('b')).toBe('delivered')
+        expect((await store.claimDue('meta', T0 + 7, 10, 60_000)).map((r) => r.eventId)).toEqual(['a'])
+      })
+
       it('ignores a late mark on a row that is no longer in flight', async () => {
         await store.enqueue([newRowFor('a')], T0)
         const [row] = await store.claimDue('meta', T0, 1, 60_000)
@@ -204,6 +237,13 @@ export function describeOutboxStore(name: string, makeStore: () => OutboxStore |
         expect(await store.purgeOlderThan(T0 + 500)).toBe(2)
         expect([await statusOf('dead'), await statusOf('gone'), await statusOf('young')]).toEqual([undefined, undefined, 'suppressed'])
         expect((await store.counts()).reduce((sum, c) => sum + c.count, 0)).toBe(3)
+      })
+
+      it('purges in slices when given a limit', async () => {
+        await store.enqueue(['a', 'b', 'c'].map((id) => newRowFor(id, { status: 'suppressed' })), T0)
+        expect(await store.purgeOlderThan(T0 + 1, 2)).toBe(2)
+        expect(await store.purgeOlderThan(T0 + 1, 2)).toBe(1)
+        expect(await store.purgeOlderThan(T0 + 1, 2)).toBe(0)
       })
     })
   })

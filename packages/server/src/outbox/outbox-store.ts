@@ -53,6 +53,17 @@ export interface OutboxStore {
   markDelivered(ids: readonly number[], traceId: string | null, nowMs: number): Promise<void>
   markRetry(id: number, nextAttemptAtMs: number, reason: string, nowMs: number): Promise<void>
   markDead(id: number, reason: string, nowMs: number): Promise<void>
+  /**
+   * Records the outcomes of one request's rows together (one transaction, one fsync), with the same rule
+   * as the mark* methods: only rows still in_flight change.
+   */
+  recordOutcomes(outcomes: readonly OutcomeMark[], nowMs: number): Promise<void>
+  /**
+   * Hands claimed rows back without an outcome: in_flight → pending, due at `nowMs`, lease cleared,
+   * attempts and last error kept. For a worker that stops before their answers came (graceful shutdown):
+   * the next start sends them at once instead of waiting for the lease to run out.
+   */
+  releaseClaims(ids: readonly number[], nowMs: number): Promise<void>
   /** How many rows `claimDue` would return now, counting at most `cap` (the worker's linger check). */
   countDue(destination: DestinationId, nowMs: number, cap: number): Promise<number>
   /** When the next row of this destination becomes claimable (pending or lease expiry), or null if none. */
@@ -65,11 +76,20 @@ export interface OutboxStore {
   listDead(filter?: DeadRowFilter): Promise<OutboxRow[]>
   /** Dead rows back to pending, due at `nowMs` with attempts reset to 0; returns how many. */
   replayDead(filter: Omit<DeadRowFilter, 'limit'>, nowMs: number): Promise<number>
-  /** Deletes delivered, dead and suppressed rows last updated before `cutoffMs`; returns how many. */
-  purgeOlderThan(cutoffMs: number): Promise<number>
+  /**
+   * Deletes delivered, dead and suppressed rows last updated before `cutoffMs` (pending and in-flight rows
+   * never), at most `limit` of them when given (so that a large purge can run in slices); returns how many.
+   */
+  purgeOlderThan(cutoffMs: number, limit?: number): Promise<number>
   /** Writes any enqueue still waiting for its group commit, then releases the store. */
   close(): Promise<void>
 }
+
+/** One row's outcome, for `recordOutcomes`. */
+export type OutcomeMark =
+  | { id: number; kind: 'delivered'; traceId: string | null }
+  | { id: number; kind: 'retry'; nextAttemptAtMs: number; reason: string }
+  | { id: number; kind: 'dead'; reason: string }
 
 /** One line of `counts()`. */
 export type OutboxCount = { destination: DestinationId; status: OutboxStatus; count: number }

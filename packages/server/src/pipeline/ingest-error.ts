@@ -6,6 +6,22 @@ export type IngestErrorCode =
   | 'unsupported_media_type'
   | 'relay_closing'
   | 'store_unavailable'
+  /** The event name is not in the relay's `allowedEvents` (nor given an `open`/`signed` policy). */
+  | 'event_not_allowed'
+  /** The event's policy is `server-only`: only `relay.track()` may send it. */
+  | 'server_only'
+  /** A `signed` event came without a token. */
+  | 'token_missing'
+  /** The token's signature does not verify (forged, truncated, or signed with an unknown secret). */
+  | 'token_invalid'
+  /** The token verified but its time is up. */
+  | 'token_expired'
+  /** The token verified but was minted for another event id, name, value or currency. */
+  | 'token_mismatch'
+  /** The beacon's Origin (or Referer) is not in `allowedOrigins`. */
+  | 'origin_not_allowed'
+  /** Too many beacons from one IP in the rate limit's window. */
+  | 'rate_limited'
 
 export type IngestIssue = { path: string; message: string }
 

@@ -2,20 +2,45 @@ import { err, ok, type ParsedTrackEvent, type Result } from '@pairtrack/shared'
 import { MAX_EVENTS_PER_BEACON, TrackEventSchema } from '@pairtrack/shared/schema'
 import type { z } from 'zod'
 import type { IngestError, IngestIssue } from './ingest-error.js'
+import { exceedsJsonDepth } from './json-depth.js'
 
 // Keys that could reach an object's prototype if a later step ever copied with assignment semantics.
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 
 /**
- * Parses a beacon's text as JSON. Keys that name the prototype chain are dropped while parsing, so no
- * later copy of the value can pollute a prototype.
+ * Deepest nesting a beacon body may have. A valid body nests five levels (array of events → event →
+ * custom_data → contents → item); the schema refuses anything deeper, this refuses it before parsing.
+ */
+export const MAX_JSON_DEPTH = 8
+
+// C0 controls but tab, LF and CR; DEL; and UTF-16 surrogates that are not part of a pair (JSON's \ud800
+// escapes can produce them). No platform field needs them, and they break logs and downstream parsers.
+const UNSAFE_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udfff]/u
+class UnsafeText extends Error {}
+
+/**
+ * Parses a beacon's text as JSON: refuses nesting deeper than MAX_JSON_DEPTH and strings (values or keys)
+ * holding control characters or unpaired surrogates; drops keys that name the prototype chain
+ * (`__proto__`, `constructor`, `prototype`), so no later copy of the value can pollute a prototype.
+ * Duplicate keys keep the last value, as JSON.parse does: the policy check and delivery both read this
+ * one parsed value, so there is no second parser to disagree with.
  * @example parseBeaconText('{"event_name":"Lead"}') // ok({ event_name: 'Lead' })
  */
 export function parseBeaconText(text: string): Result<unknown, IngestError> {
+  if (exceedsJsonDepth(text, MAX_JSON_DEPTH)) {
+    return err(invalidBody([{ path: '', message: `the body nests deeper than ${MAX_JSON_DEPTH} levels` }]))
+  }
   try {
-    return ok(JSON.parse(text, (key, value: unknown) => (FORBIDDEN_KEYS.has(key) ? undefined : value)))
-  } catch {
-    return err({ code: 'invalid_json', message: 'the body is not valid JSON' })
+    return ok(
+      JSON.parse(text, (key, value: unknown) => {
+        if (UNSAFE_TEXT.test(key) || (typeof value === 'string' && UNSAFE_TEXT.test(value))) throw new UnsafeText()
+        return FORBIDDEN_KEYS.has(key) ? undefined : value
+      }),
+    )
+  } catch (error) {
+    return error instanceof UnsafeText
+      ? err(invalidBody([{ path: '', message: 'a string holds control characters or unpaired surrogates' }]))
+      : err({ code: 'invalid_json', message: 'the body is not valid JSON' })
   }
 }
 

@@ -1,7 +1,7 @@
 import { once } from 'node:events'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { startEmulator, type Emulator } from '@pairtrack/testkit'
+import { startEmulator, type Emulator, type EmulatorOptions } from '@pairtrack/testkit'
 import express from 'express'
 import { createRelay, type Relay, type RelayConfigInput } from '../../src/index.js'
 
@@ -13,6 +13,7 @@ export const TEST_IDS = {
   ga4Secret: 'TEST_GA4_SECRET_c4n4ry',
   tiktokPixelCode: 'CTESTPIXEL0001',
   tiktokToken: 'TEST_TIKTOK_TOKEN_c4n4ry',
+  signingSecret: 'TEST_SIGNING_SECRET_c4n4ry_0123456789abcdef',
 } as const
 
 export type RelayHarness = {
@@ -28,11 +29,16 @@ export type RelayHarnessOptions = {
   config?: Partial<RelayConfigInput>
   /** Express `trust proxy` of the host app. */
   trustProxy?: boolean | string | number
+  /** Deliver to this running emulator (left open by close()) instead of starting one. */
+  emulator?: Emulator
+  /** Options of the emulator the harness starts (e.g. an injected `delay` that holds requests). */
+  emulatorOptions?: EmulatorOptions
 }
 
 /** A real Express app with the relay mounted at /pairtrack, delivering to a real emulator. */
 export async function startRelayHarness(options: RelayHarnessOptions = {}): Promise<RelayHarness> {
-  const emulator = await startEmulator({ port: 0 })
+  const ownEmulator = options.emulator === undefined
+  const emulator = options.emulator ?? (await startEmulator({ port: 0, ...options.emulatorOptions }))
   const relay = createRelay({
     meta: { pixelId: TEST_IDS.metaPixelId, accessToken: TEST_IDS.metaToken, endpoint: emulator.url },
     ga4: { measurementId: TEST_IDS.ga4MeasurementId, apiSecret: TEST_IDS.ga4Secret, endpoint: emulator.url },
@@ -40,6 +46,7 @@ export async function startRelayHarness(options: RelayHarnessOptions = {}): Prom
     store: 'sqlite::memory:',
     lingerMs: 0,
     logLevel: 'silent',
+    signingSecret: TEST_IDS.signingSecret,
     ...options.config,
   })
   const app = express()
@@ -56,21 +63,32 @@ export async function startRelayHarness(options: RelayHarnessOptions = {}): Prom
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await relay.close()
-      await emulator.close()
+      if (ownEmulator) await emulator.close()
     },
   }
 }
 
-/** POSTs a beacon the way the browser does (text/plain) unless told otherwise. */
+/** A desktop Chrome user agent, for beacons that must not be taken for a bot's. */
+export const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36'
+
+/**
+ * POSTs a beacon the way the browser does (text/plain, with the page's Origin: the relay's own) unless
+ * told otherwise; `origin: null` sends none.
+ */
 export async function postBeacon(
   relayUrl: string,
   body: string | unknown,
-  init: { contentType?: string; headers?: Record<string, string> } = {},
-): Promise<{ status: number; json: Record<string, unknown> }> {
+  init: { contentType?: string; headers?: Record<string, string>; origin?: string | null } = {},
+): Promise<{ status: number; json: Record<string, unknown>; headers: Headers }> {
+  const origin = init.origin === undefined ? new URL(relayUrl).origin : init.origin
   const response = await fetch(`${relayUrl}/events`, {
     method: 'POST',
-    headers: { 'content-type': init.contentType ?? 'text/plain;charset=UTF-8', ...init.headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
+    headers: {
+      'content-type': init.contentType ?? 'text/plain;charset=UTF-8',
+      ...(origin !== null ? { origin } : {}),
+      ...init.headers,
+    },
+    body: typeof body === 'string' ? body : body instanceof Uint8Array ? new Blob([new Uint8Array(body)]) : JSON.stringify(body),
   })
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> }
+  return { status: response.status, json: (await response.json()) as Record<string, unknown>, headers: response.headers }
 }

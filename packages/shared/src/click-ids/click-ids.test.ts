@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { isClickIdValue } from './click-id-value.js'
 import { isFbc, toFbc } from './fbc.js'
-import { isFbp } from './fbp.js'
-import { toGaClientId } from './ga-client-id.js'
+import { isFbp, newFbp } from './fbp.js'
+import { newGaCookie, toGaClientId } from './ga-client-id.js'
 import { toGaSessionId } from './ga-session-id.js'
 import { toGclid } from './gclid.js'
 import { toTiktokId } from './tiktok.js'
@@ -74,6 +74,32 @@ describe('isFbp', () => {
     [undefined, false],
   ])('%j → %s', (value, expected) => {
     expect(isFbp(value)).toBe(expected)
+  })
+})
+
+describe('newFbp', () => {
+  it.each([
+    [1700000000123, 0, 'fb.1.1700000000123.0'],
+    [1700000000123.7, 0.5, 'fb.1.1700000000123.1073741824'],
+    [1700000000123, 0.9999999999, 'fb.1.1700000000123.2147483647'],
+  ])('at %d with random %d → %j, which isFbp accepts', (ms, random, expected) => {
+    expect(newFbp(ms, () => random)).toBe(expected)
+    expect(isFbp(expected)).toBe(true)
+  })
+
+  it('uses Math.random by default', () => {
+    expect(isFbp(newFbp(Date.now()))).toBe(true)
+  })
+})
+
+describe('newGaCookie', () => {
+  it.each([
+    [1700000000999, 0, 'GA1.1.100000000.1700000000'],
+    [1700000000000, 0.5, 'GA1.1.1100000000.1700000000'],
+    [1700000000000, 0.9999999999, 'GA1.1.2099999999.1700000000'],
+  ])('at %d with random %d → %j, whose client id toGaClientId reads', (ms, random, expected) => {
+    expect(newGaCookie(ms, () => random)).toBe(expected)
+    expect(toGaClientId(expected)).toBe(expected.slice(6))
   })
 })
 

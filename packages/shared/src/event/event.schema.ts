@@ -62,6 +62,13 @@ const customValue = z.union([
   z.array(ContentItemSchema).max(100),
 ])
 
+// Custom properties are flat (no nested objects but `contents`), so the schema bounds the depth of an event
+// at five levels; these bound its breadth. GA4 takes 25 parameters per event and 40-character names
+// (platforms.md 2.2): 100 keys of up to 100 characters leave room for every platform without letting one
+// beacon carry thousands of keys.
+const MAX_CUSTOM_KEYS = 100
+const MAX_CUSTOM_KEY = 100
+
 /** Event properties; the named keys are typed, other keys pass through as flat custom properties. */
 export const CustomDataSchema = z
   .object({
@@ -83,6 +90,11 @@ export const CustomDataSchema = z
     predicted_ltv: z.number().finite().optional(),
   })
   .catchall(customValue)
+  .refine((data) => Object.keys(data).length <= MAX_CUSTOM_KEYS, `custom_data holds at most ${MAX_CUSTOM_KEYS} keys`)
+  .refine(
+    (data) => Object.keys(data).every((key) => key.length > 0 && key.length <= MAX_CUSTOM_KEY),
+    `custom_data keys are 1 to ${MAX_CUSTOM_KEY} characters long`,
+  )
 export type CustomData = z.infer<typeof CustomDataSchema>
 
 /** What each pixel on the page did with the event: the relay keeps it to tell paired from server-only events. */
@@ -108,6 +120,9 @@ export const ActionSourceSchema = z.enum([
   'other',
 ])
 export type ActionSource = z.infer<typeof ActionSourceSchema>
+
+/** Longest signed event token (`relay.sign()`); a real one is about 200 characters. */
+export const MAX_EVENT_TOKEN = 1024
 
 // Unix seconds now are ~1.8e9; a value above 1e11 is milliseconds (a common bug), rejected with that reason.
 const MAX_UNIX_SECONDS = 1e11
@@ -136,6 +151,16 @@ export const TrackEventSchema = z
     user_data: RawUserDataSchema.optional(),
     consent: ConsentStateSchema.optional(),
     pixels: PixelReportSchema.optional(),
+    /**
+     * A signed token the site's server minted for this event (`relay.sign()`), passed by the page as
+     * `track(…, { eventId, token })`. The relay checks it for events whose policy is `signed`; it is not stored.
+     */
+    token: z
+      .string()
+      .min(1)
+      .max(MAX_EVENT_TOKEN)
+      .regex(/^[A-Za-z0-9._-]+$/, 'token must be a token minted by relay.sign()')
+      .optional(),
   })
   .strict()
 export type TrackEvent = z.input<typeof TrackEventSchema>

@@ -1,96 +1,59 @@
 import type { RawUserData } from '../event/event.schema.js'
-import type { HashedUserData, HashedUserDataFields, PlainIdentifiers } from './hashed-user-data.js'
+import type { HashedUserData } from './hashed-user-data.js'
 import { isSha256 } from './is-sha256.js'
-import { normalizeEmail, toGoogleEmail } from './normalize/email.js'
-import { normalizePhone, toMetaPhone } from './normalize/phone.js'
-import type { Sha256 } from './sha256.js'
+import { mapHashedSlots } from './map-hashed-slots.js'
+import { normalizeUserData, type NormalizeUserDataOptions } from './normalize-user-data.js'
+import type { Sha256, Sha256Async } from './sha256.js'
 
-export type HashUserDataOptions = {
+export type HashUserDataOptions = NormalizeUserDataOptions & {
   /** SHA-256 function (node:crypto on the relay). */
   sha256: Sha256
-  /** ISO 3166-1 alpha-2 country used to read phone numbers typed without an international prefix. */
-  defaultCountry?: string
 }
 
-const toList = (value: string | string[] | undefined): string[] =>
-  value === undefined ? [] : Array.isArray(value) ? value : [value]
-
-const unique = (values: string[]): string[] | undefined => (values.length === 0 ? undefined : [...new Set(values)])
+export type HashUserDataAsyncOptions = NormalizeUserDataOptions & {
+  /** SHA-256 function: `webCryptoSha256` in browsers (SubtleCrypto has no synchronous API). */
+  sha256: Sha256Async
+}
 
 /**
- * Normalises each PII value per platform, then hashes it; an empty or invalid value is dropped, an
- * already hashed value passes through lowercased. Raw PII ends here.
+ * Normalises each PII value per platform (`normalizeUserData`), then hashes it: an empty or invalid value
+ * is dropped, an already hashed value passes through unchanged (never hashed twice). Each distinct
+ * string is hashed once, however many platforms take it. Raw PII ends here.
  * @example hashUserData({ email: 'A@B.co' }, { sha256 }).meta.em // [sha256('a@b.co')]
  */
 export function hashUserData(raw: RawUserData, options: HashUserDataOptions): HashedUserData {
   const { sha256 } = options
-  const cache = new Map<string, string>()
-  const hash = (normalized: string): string => {
-    if (isSha256(normalized)) return normalized.toLowerCase()
-    let digest = cache.get(normalized)
+  const digests = new Map<string, string>()
+  const hash = (value: string): string => {
+    if (isSha256(value)) return value
+    let digest = digests.get(value)
     if (digest === undefined) {
-      digest = sha256(normalized)
-      cache.set(normalized, digest)
+      digest = sha256(value)
+      digests.set(value, digest)
     }
     return digest
   }
-
-  const emails = { plain: [] as string[], google: [] as string[] }
-  for (const value of toList(raw.email)) {
-    if (isSha256(value.trim())) {
-      emails.plain.push(value.trim().toLowerCase())
-      emails.google.push(value.trim().toLowerCase())
-      continue
-    }
-    const normalized = normalizeEmail(value)
-    if (!normalized.ok) continue
-    emails.plain.push(hash(normalized.value))
-    emails.google.push(hash(toGoogleEmail(normalized.value)))
-  }
-
-  const phones = { meta: [] as string[], e164: [] as string[] }
-  for (const value of toList(raw.phone)) {
-    if (isSha256(value.trim())) {
-      phones.meta.push(value.trim().toLowerCase())
-      phones.e164.push(value.trim().toLowerCase())
-      continue
-    }
-    const normalized = normalizePhone(value, raw.country ?? options.defaultCountry)
-    if (!normalized.ok) continue
-    phones.meta.push(hash(toMetaPhone(normalized.value)))
-    phones.e164.push(hash(normalized.value))
-  }
-
-  const externalIds = unique(toList(raw.external_id).map((v) => v.trim()).filter((v) => v !== '').map(hash))
-
-  const fields: HashedUserDataFields = {
-    meta: dropUndefined({ em: unique(emails.plain), ph: unique(phones.meta), external_id: externalIds }),
-    ga4: dropUndefined({
-      sha256_email_address: unique(emails.google)?.slice(0, 3),
-      sha256_phone_number: unique(phones.e164)?.slice(0, 3),
-    }),
-    tiktok: dropUndefined({ email: unique(emails.plain), phone: unique(phones.e164), external_id: externalIds }),
-    ids: plainIdentifiers(raw),
-  }
-  return fields as HashedUserData
+  return mapHashedSlots(normalizeUserData(raw, options), hash) as HashedUserData
 }
 
-function plainIdentifiers(raw: RawUserData): PlainIdentifiers {
-  return dropUndefined({
-    client_ip_address: raw.client_ip_address,
-    client_user_agent: raw.client_user_agent,
-    fbp: raw.fbp,
-    fbc: raw.fbc,
-    ga_client_id: raw.ga_client_id,
-    ga_session_id: raw.ga_session_id,
-    ttclid: raw.ttclid,
-    ttp: raw.ttp,
-    gclid: raw.gclid,
+/**
+ * `hashUserData` with an asynchronous SHA-256, for the browser (`hashInBrowser: true`): the same
+ * normalisation, so a hash made on the page equals the one the relay would have made.
+ * @example await hashUserDataAsync({ email: 'A@B.co' }, { sha256: webCryptoSha256, hashesOnly: true })
+ */
+export async function hashUserDataAsync(raw: RawUserData, options: HashUserDataAsyncOptions): Promise<HashedUserData> {
+  const normalized = normalizeUserData(raw, options)
+  const clear = new Set<string>()
+  mapHashedSlots(normalized, (value) => {
+    if (!isSha256(value)) clear.add(value)
+    return value
   })
-}
-
-function dropUndefined<T extends Record<string, unknown>>(record: T): T {
-  const out: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(record)) if (value !== undefined && value !== '') out[key] = value
-  return out as T
+  const digests = new Map(await Promise.all([...clear].map(async (value) => [value, await options.sha256(value)] as const)))
+  const hash = (value: string): string => {
+    const digest = isSha256(value) ? value : digests.get(value)
+    // Every clear value was collected above; reaching this would be a bug, and a clear value must not leak.
+    if (digest === undefined) throw new Error('hashUserDataAsync: a value was not hashed')
+    return digest
+  }
+  return mapHashedSlots(normalized, hash) as HashedUserData
 }

@@ -21,7 +21,16 @@ export type MetaHashedUserData = {
   external_id?: string[]
 }
 
-/** GA4 Measurement Protocol `user_data` (platforms.md 2.3). */
+/** GA4 takes up to 3 emails and 3 phones per request (platforms.md 2.3). */
+export const GA4_MAX_EMAILS_OR_PHONES = 3
+
+/** GA4 takes up to 2 addresses (platforms.md 2.3); pairtrack's raw user data holds one. */
+export const GA4_MAX_ADDRESSES = 2
+
+/**
+ * GA4 Measurement Protocol `user_data` (platforms.md 2.3): `sha256_*` keys hashed, the other address keys
+ * (`city`, `region`, `postal_code`, `country`) in clear, normalised.
+ */
 export type Ga4HashedUserData = {
   sha256_email_address?: string[]
   sha256_phone_number?: string[]
@@ -36,7 +45,10 @@ export type Ga4HashedUserData = {
   }>
 }
 
-/** TikTok Events API `user` hashed keys (platforms.md 3.3). */
+/**
+ * TikTok Events API `user` keys (platforms.md 3.3): `email`, `phone`, `external_id`, `first_name`,
+ * `last_name` and `zip_code` hashed; `city`, `state` and `country` in clear, normalised.
+ */
 export type TiktokHashedUserData = {
   email?: string[]
   phone?: string[]
@@ -62,6 +74,7 @@ export type PlainIdentifiers = {
   gclid?: string
 }
 
+/** The layout of `HashedUserData` without the brand: what the store keeps and reads back. */
 export type HashedUserDataFields = {
   meta: MetaHashedUserData
   ga4: Ga4HashedUserData

@@ -1,4 +1,10 @@
-import { toGa4EventParams, toPlatformEventName, type ConsentSignal } from '@pairtrack/shared'
+import {
+  GA4_MAX_ADDRESSES,
+  GA4_MAX_EMAILS_OR_PHONES,
+  toGa4EventParams,
+  toPlatformEventName,
+  type ConsentSignal,
+} from '@pairtrack/shared'
 import type { OutboxEvent } from '../../outbox/outbox-event.js'
 import type { HttpRequestSpec } from '../destination.js'
 import { GA4_COLLECT_PATH } from './api-version.js'
@@ -30,16 +36,43 @@ export function toGa4Consent(consent: OutboxEvent['consent']): Record<string, 'G
 }
 
 /**
+ * `user_data` (platforms.md 2.3): up to 3 email and 3 phone hashes (Google's normalisation: gmail dots
+ * removed, phone E.164 with `+`), and the address with hashed names and clear, normalised city, region,
+ * postal code and country. Keys are listed rather than spread, so that nothing but GA4's own keys (and no
+ * more entries than GA4 takes) can reach the request. Undefined when there is nothing to send.
+ * @example toGa4UserData(event.userData)?.sha256_email_address // ['62a14e44…']
+ */
+export function toGa4UserData({ ga4 }: OutboxEvent['userData']): Record<string, unknown> | undefined {
+  const address = ga4.address?.slice(0, GA4_MAX_ADDRESSES).map((entry) =>
+    compact({
+      sha256_first_name: entry.sha256_first_name,
+      sha256_last_name: entry.sha256_last_name,
+      sha256_street: entry.sha256_street,
+      city: entry.city,
+      region: entry.region,
+      postal_code: entry.postal_code,
+      country: entry.country,
+    }),
+  )
+  const userData = compact({
+    sha256_email_address: ga4.sha256_email_address?.slice(0, GA4_MAX_EMAILS_OR_PHONES),
+    sha256_phone_number: ga4.sha256_phone_number?.slice(0, GA4_MAX_EMAILS_OR_PHONES),
+    address: address?.length ? address : undefined,
+  })
+  return Object.keys(userData).length > 0 ? userData : undefined
+}
+
+/**
  * The request-level fields of an event (everything but `events`): client id, hashed user data (left out
  * when empty), consent, and the user's IP and user agent so that GA4 geolocates the user rather than the
  * relay (`ip_override`, `user_agent`: platforms.md 2.2). Events sharing these may share one request.
  * @example toGa4Envelope(event).client_id // '1197596843.1673515099'
  */
 export function toGa4Envelope(event: OutboxEvent): Record<string, unknown> {
-  const { ga4, ids } = event.userData
+  const { ids } = event.userData
   return compact({
     client_id: toGa4ClientId(event),
-    user_data: Object.keys(ga4).length > 0 ? ga4 : undefined,
+    user_data: toGa4UserData(event.userData),
     consent: toGa4Consent(event.consent),
     ip_override: ids.client_ip_address,
     user_agent: ids.client_user_agent,

@@ -19,12 +19,37 @@ function compact(record: Record<string, unknown>): Record<string, unknown> {
 }
 
 /**
- * The Meta server event for one outbox event: the hashed keys copied as they are (never hashed here),
- * IP, user agent, fbc and fbp raw (platforms.md 1.3), custom data from the shared mapper the pixel uses.
+ * `user_data` (platforms.md 1.3): the hashed keys copied as they are (never hashed here), in Meta's order,
+ * each a list (Meta takes several emails or phones); IP, user agent, fbc and fbp raw. Keys are listed
+ * rather than spread, so that nothing but Meta's own keys can reach the request.
+ * @example toMetaUserData(event.userData).em // ['62a14e44…']
+ */
+export function toMetaUserData({ meta, ids }: OutboxEvent['userData']): Record<string, unknown> {
+  return compact({
+    em: meta.em,
+    ph: meta.ph,
+    fn: meta.fn,
+    ln: meta.ln,
+    ge: meta.ge,
+    db: meta.db,
+    ct: meta.ct,
+    st: meta.st,
+    zp: meta.zp,
+    country: meta.country,
+    external_id: meta.external_id,
+    client_ip_address: ids.client_ip_address,
+    client_user_agent: ids.client_user_agent,
+    fbc: ids.fbc,
+    fbp: ids.fbp,
+  })
+}
+
+/**
+ * The Meta server event for one outbox event: user data from `toMetaUserData`, custom data from the
+ * shared mapper the pixel uses.
  * @example toMetaServerEvent(event).event_name // 'Purchase'
  */
 export function toMetaServerEvent(event: OutboxEvent): MetaServerEvent {
-  const { ids, meta } = event.userData
   const customData = toMetaCustomData(event.customData)
   return compact({
     event_name: toPlatformEventName(event.eventName, 'meta'),
@@ -32,13 +57,7 @@ export function toMetaServerEvent(event: OutboxEvent): MetaServerEvent {
     event_id: event.eventId,
     action_source: event.actionSource,
     event_source_url: event.eventSourceUrl,
-    user_data: compact({
-      ...meta,
-      client_ip_address: ids.client_ip_address,
-      client_user_agent: ids.client_user_agent,
-      fbc: ids.fbc,
-      fbp: ids.fbp,
-    }),
+    user_data: toMetaUserData(event.userData),
     custom_data: Object.keys(customData).length > 0 ? customData : undefined,
     ...(event.consent.limited_data_use === true ? LDU_GEOLOCATE : NOT_LDU),
   })

@@ -16,19 +16,43 @@ function compact(record: Record<string, unknown>): Record<string, unknown> {
 const unlessEmpty = (record: Record<string, unknown>) => (Object.keys(record).length > 0 ? record : undefined)
 
 /**
- * One entry of `data` (platforms.md 3.2): hashed keys copied as they are (never hashed here), IP, user
- * agent, ttclid and ttp raw (platforms.md 3.3), properties from the shared mapper the pixel uses, and
- * `limited_data_use` always stated (false unless the event's consent asks for LDU, platforms.md 3.6).
+ * `user` (platforms.md 3.3): emails, phones and external ids as lists of hashes, names and zip hashed,
+ * city, state and country in clear (normalised), IP, user agent, ttclid and ttp raw. Keys are listed
+ * rather than spread, so that nothing but TikTok's own keys can reach the request.
+ * @example toTiktokUser(event.userData).email // ['62a14e44…']
+ */
+export function toTiktokUser({ tiktok, ids }: OutboxEvent['userData']): Record<string, unknown> | undefined {
+  return unlessEmpty(
+    compact({
+      email: tiktok.email,
+      phone: tiktok.phone,
+      external_id: tiktok.external_id,
+      first_name: tiktok.first_name,
+      last_name: tiktok.last_name,
+      zip_code: tiktok.zip_code,
+      city: tiktok.city,
+      state: tiktok.state,
+      country: tiktok.country,
+      ip: ids.client_ip_address,
+      user_agent: ids.client_user_agent,
+      ttclid: ids.ttclid,
+      ttp: ids.ttp,
+    }),
+  )
+}
+
+/**
+ * One entry of `data` (platforms.md 3.2): user from `toTiktokUser` (hashes copied, never hashed here),
+ * properties from the shared mapper the pixel uses, and `limited_data_use` always stated (false unless the
+ * event's consent asks for LDU, platforms.md 3.6).
  * @example toTiktokEvent(event).event // 'Purchase'
  */
 export function toTiktokEvent(event: OutboxEvent): Record<string, unknown> {
-  const { ids, tiktok } = event.userData
-  const user = compact({ ...tiktok, ip: ids.client_ip_address, user_agent: ids.client_user_agent, ttclid: ids.ttclid, ttp: ids.ttp })
   return compact({
     event: toPlatformEventName(event.eventName, 'tiktok'),
     event_time: event.eventTime,
     event_id: event.eventId,
-    user: unlessEmpty(user),
+    user: toTiktokUser(event.userData),
     page: event.eventSourceUrl === undefined ? undefined : { url: event.eventSourceUrl },
     properties: unlessEmpty(toTiktokProperties(event.customData)),
     limited_data_use: event.consent.limited_data_use === true,

@@ -1,5 +1,16 @@
--- pairtrack outbox, SQLite. One row per (destination, event); applied on every open (idempotent).
--- Times are unix milliseconds. `event` is the OutboxEvent as JSON: hashed user data only, never raw PII.
+-- pairtrack outbox, SQLite, schema version 2; applied on every open (idempotent).
+-- Times are unix milliseconds. Never raw PII: events hold hashed user data only.
+
+-- Each accepted event once, as its OutboxEvent JSON, shared by its destinations' rows. `refs` counts the
+-- outbox rows pointing at it; the purge deletes the event when the last one goes.
+CREATE TABLE IF NOT EXISTS outbox_event (
+  id    INTEGER PRIMARY KEY,
+  refs  INTEGER NOT NULL,
+  event TEXT    NOT NULL
+);
+
+-- One row per (destination, event): the delivery state only, small, so that claiming and recording
+-- outcomes rewrite a few dozen bytes, not the event.
 CREATE TABLE IF NOT EXISTS outbox (
   id              INTEGER PRIMARY KEY AUTOINCREMENT,
   destination     TEXT    NOT NULL,
@@ -14,8 +25,9 @@ CREATE TABLE IF NOT EXISTS outbox (
   trace_id        TEXT,
   created_at      INTEGER NOT NULL,
   updated_at      INTEGER NOT NULL,
-  event           TEXT    NOT NULL,
-  UNIQUE (destination, event_name, event_id)
+  event_ref       INTEGER NOT NULL REFERENCES outbox_event (id),
+  -- The idempotency key, event id first: an event's rows share one index page.
+  UNIQUE (event_id, event_name, destination)
 );
 
 -- claimDue / countDue / nextDueAtMs: the worker's queries, one destination at a time.

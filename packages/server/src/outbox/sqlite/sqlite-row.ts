@@ -4,7 +4,7 @@ import type { DestinationId } from '../../destinations/destination.js'
 import type { OutboxEvent } from '../outbox-event.js'
 import type { OutboxCount, OutboxRow, OutboxStatus } from '../outbox-store.js'
 
-/** A row of the `outbox` table as better-sqlite3 returns it (see schema.sql). */
+/** A row of the `outbox` table joined with its `outbox_event` (see schema.sql), as better-sqlite3 returns it. */
 export type SqliteOutboxRow = {
   id: number
   destination: string
@@ -19,6 +19,8 @@ export type SqliteOutboxRow = {
   trace_id: string | null
   created_at: number
   updated_at: number
+  event_ref: number
+  /** outbox_event.event */
   event: string
 }
 

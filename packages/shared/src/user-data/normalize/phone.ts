@@ -1,21 +1,50 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min'
+import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min'
 import { err, ok, type Result } from '../../result.js'
-import type { NormalizeError } from './email.js'
+import type { NormalizeError } from './normalize-error.js'
+
+// `00` is the international prefix in most of the world, and people type it (`0044 20 7946 0958`) even
+// when the site's country dials out with another one; `(+44)` and `+ 44` are the same prefix.
+const toPlusPrefix = (value: string) => value.replace(/^\(?\s*(?:00|\+)\s*(?=[1-9])/, '+').replace(/^\+\s*\(?\s*\+/, '+')
+
+const toCountryCode = (country: string | undefined): CountryCode | undefined => {
+  const upper = country?.trim().toUpperCase()
+  return upper !== undefined && /^[A-Z]{2}$/.test(upper) && isSupportedCountry(upper) ? upper : undefined
+}
 
 /**
- * A phone number in E.164 (`+16505551212`), parsed with libphonenumber-js. A number without an
- * international prefix needs a country: the event's, else the relay's default. `00` is read as the
- * international prefix. An unparseable number is an error, never hashed as typed.
+ * A phone number in E.164 (`+16505551212`), parsed with libphonenumber-js (platforms.md 2.3, 3.3, 11.1).
+ * A number with an international prefix (`+`, `00`) needs no country. One without is read in `country`
+ * (the event's, else the relay's default); failing that, digits that already start with a country code
+ * (`16505551212`, the form Meta hashes) are read as international, but then only a number
+ * libphonenumber finds valid is kept: a national number read with a wrong country code would hash
+ * somebody else's number. Anything else is an error, never hashed as typed.
  * @example normalizePhone('(650)555-1212', 'US') // ok('+16505551212')
  */
-export function normalizePhone(value: string, defaultCountry?: string): Result<string, NormalizeError> {
+export function normalizePhone(value: string, country?: string): Result<string, NormalizeError> {
   const trimmed = value.trim()
   if (trimmed === '') return err('empty')
-  const international = trimmed.replace(/^00(?=\d)/, '+').replace(/^\+?\s*\(?\+/, '+')
-  const country = defaultCountry && /^[A-Za-z]{2}$/.test(defaultCountry) ? (defaultCountry.toUpperCase() as CountryCode) : undefined
-  const parsed = parsePhoneNumberFromString(international, country ? { defaultCountry: country } : undefined)
-  if (!parsed || !parsed.isPossible()) return err('invalid')
-  return ok(parsed.number)
+  const international = toPlusPrefix(trimmed)
+  // With a country code in the input, "possible" (the length fits the country) is enough: the costly
+  // isValid() pattern match is kept for the guesses below.
+  if (international.startsWith('+')) {
+    const parsed = parsePhoneNumberFromString(international)
+    return parsed?.isPossible() ? ok(parsed.number) : err('invalid')
+  }
+  const defaultCountry = toCountryCode(country)
+  const national = defaultCountry ? parsePhoneNumberFromString(international, { defaultCountry }) : undefined
+  if (national?.isPossible() && readsBack(national.number)) return ok(national.number)
+  const digits = international.replace(/\D/g, '')
+  const asInternational = /^[1-9]\d{6,14}$/.test(digits) ? parsePhoneNumberFromString(`+${digits}`) : undefined
+  return asInternational?.isValid() ? ok(asInternational.number) : err('invalid')
+}
+
+// A national reading is kept only if its E.164 reads back as itself, a possible number: for some input
+// libphonenumber keeps a national 0 after the country code (`0100` in the Cocos Islands → `+61010000`,
+// which reads back as `+6110000`) or accepts a local-only length (7 digits in Canada) that the
+// international form does not have. A value that changes when normalised again would be hashed in two forms.
+function readsBack(e164: string): boolean {
+  const again = parsePhoneNumberFromString(e164)
+  return again !== undefined && again.isPossible() && again.number === e164
 }
 
 /**

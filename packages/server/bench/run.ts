@@ -1,0 +1,29 @@
+// `pnpm bench`: the server's benchmarks, one after another, each in its own processes. Prints markdown
+// tables for BENCHMARKS.md. `pnpm bench ingest` (or delivery, memory) runs one. Linux only (/proc).
+import { spawnSync } from 'node:child_process'
+import { cpus, loadavg } from 'node:os'
+import { REPO_ROOT } from './node-process.js'
+
+const BENCHMARKS = {
+  ingest: 'Ingest: relay POST /events against a bare Express 5 route',
+  delivery: 'Delivery: events per second to the emulator, batched and one per request',
+  memory: 'Memory: peak RSS with 100,000 events pending while Meta is down',
+} as const
+
+const asked = process.argv.slice(2)
+const unknown = asked.filter((name) => !(name in BENCHMARKS))
+if (unknown.length > 0) {
+  console.error(`unknown benchmark ${unknown.join(', ')}; choose from ${Object.keys(BENCHMARKS).join(', ')}`)
+  process.exit(2)
+}
+const names = (asked.length > 0 ? asked : Object.keys(BENCHMARKS)) as Array<keyof typeof BENCHMARKS>
+console.log(`node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}`)
+for (const name of names) {
+  console.log(`\n## ${BENCHMARKS[name]}\n`)
+  const run = spawnSync(process.execPath, ['--conditions=@pairtrack/source', '--import', 'tsx', `packages/server/bench/${name}.ts`], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+  })
+  if (run.status !== 0) process.exit(run.status ?? 1)
+}
+console.log(`\nload average at the end ${loadavg().map((n) => n.toFixed(2)).join(' ')}`)

@@ -1,0 +1,154 @@
+import { createHash } from 'node:crypto'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import type { RawUserData } from '../event/event.schema.js'
+import { PLATFORM_IDS, type PlatformId } from '../platform.js'
+import { hashUserData } from './hash-user-data.js'
+import { isSha256 } from './is-sha256.js'
+import { mapHashedSlots } from './map-hashed-slots.js'
+import { normalizeCountry } from './normalize/country.js'
+import { normalizeField, PLATFORM_FIELDS, type UserDataField } from './normalize/normalize-field.js'
+import { normalizePhone } from './normalize/phone.js'
+import { COUNTRY_NAMES } from './normalize/tables/countries.js'
+import { normalizeUserData, type NormalizedUserData } from './normalize-user-data.js'
+
+const sha256 = (input: string) => createHash('sha256').update(input, 'utf8').digest('hex')
+const NOW = new Date('2026-06-01T12:00:00Z')
+
+// Inputs: mostly shaped like the field (so that normalisation succeeds often), mixed with arbitrary text,
+// blanks and digests.
+const any = fc.oneof(fc.string(), fc.string({ unit: 'grapheme', maxLength: 16 }), fc.string({ unit: fc.constantFrom(...'aAéE. -\'_1,정Σß\u0301'), maxLength: 16 }))
+const digest = fc.stringMatching(/^[a-fA-F0-9]{64}$/)
+const messy = (core: fc.Arbitrary<string>) =>
+  fc.tuple(fc.constantFrom('', ' ', '  '), core, fc.constantFrom('', ' ', '\t'), fc.boolean()).map(([a, v, b, upper]) => a + (upper ? v.toUpperCase() : v) + b)
+const field = (shaped: fc.Arbitrary<string>) => fc.oneof({ weight: 6, arbitrary: messy(shaped) }, { weight: 2, arbitrary: any }, digest, fc.constant(''))
+
+const local = fc.stringMatching(/^[a-z0-9]{1,6}(\.[a-z0-9_+]{1,6}){0,2}$/)
+const email = fc.oneof(fc.emailAddress(), fc.tuple(local, fc.constantFrom('gmail.com', 'GoogleMail.com', 'example.co.uk')).map(([l, d]) => `${l}@${d}`))
+const phone = fc
+  .tuple(fc.constantFrom('+1 ', '001 ', '+44 ', '0044', '0', '', '(+33) ', '+49', '1'), fc.stringMatching(/^[1-9][0-9 ()-]{5,13}$/))
+  .map(([prefix, rest]) => prefix + rest)
+const name = fc
+  .tuple(fc.constantFrom('', 'Mr. ', 'dr ', 'MRS.', 'Mr.-'), fc.constantFrom('John', 'mary ann', 'Valéry', '정', "O'Brien", 'Jean-Luc', 'mr', 'x'), fc.constantFrom('', ' Jr.', ' ann', '-luc', ' III', ' 2'))
+  .map(([title, core, tail]) => title + core + tail)
+const city = fc.constantFrom('Menlo Park', 'St. Louis', 'São Paulo', 'Winston-Salem', 'Zürich 8', 'The Bronx')
+const state = fc.constantFrom('California', 'new york', 'CA', 'Québec', 'Bavaria', 'New South Wales', 'Washington, D.C.', 'ny.')
+const zip = fc.oneof(fc.stringMatching(/^\d{5}([- ]\d{4})?$/), fc.stringMatching(/^[A-Z0-9]{2,4} ?[A-Z0-9.~-]{0,4}$/))
+const country = fc.oneof(fc.constantFrom(...Object.values(COUNTRY_NAMES)), fc.constantFrom(...Object.keys(COUNTRY_NAMES)), fc.constantFrom('UK', 'USA', 'Deutschland'))
+const gender = fc.constantFrom('Female', 'm', 'MALE', 'woman', 'x', 'Mr.')
+const pad = (n: number) => String(n).padStart(2, '0')
+const birthDate = fc
+  .tuple(fc.date({ min: new Date('1890-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }), fc.constantFrom('ymd', 'compact', 'dmy', 'mdy'))
+  .map(([d, layout]) => {
+    const [y, m, day] = [d.getUTCFullYear(), pad(d.getUTCMonth() + 1), pad(d.getUTCDate())]
+    return layout === 'ymd' ? `${y}-${m}-${day}` : layout === 'compact' ? `${y}${m}${day}` : layout === 'dmy' ? `${day}/${m}/${y}` : `${m}/${day}/${y}`
+  })
+
+const SHAPED: Record<UserDataField, fc.Arbitrary<string>> = {
+  email: field(email),
+  phone: field(phone),
+  first_name: field(name),
+  last_name: field(name),
+  city: field(city),
+  state: field(state),
+  zip: field(zip),
+  country: field(country),
+  gender: field(gender),
+  date_of_birth: field(birthDate),
+  external_id: field(any),
+}
+const oneOrMany = (value: fc.Arbitrary<string>) => fc.oneof(value, fc.array(value, { minLength: 1, maxLength: 4 }))
+const rawUserData: fc.Arbitrary<RawUserData> = fc.record(
+  {
+    ...SHAPED,
+    email: oneOrMany(SHAPED.email),
+    phone: oneOrMany(SHAPED.phone),
+    external_id: oneOrMany(SHAPED.external_id),
+    fbc: fc.constant('fb.1.1780315000000.IwAR2Case'),
+    client_ip_address: fc.constantFrom('203.0.113.7', ' '),
+  },
+  { requiredKeys: [] },
+)
+const defaultCountry = fc.option(fc.constantFrom('US', 'GB', 'DE', 'FR', 'KR', 'BR', 'zz'), { nil: undefined })
+
+// Every value of one platform's slot for one field (the layout of platforms.md 1.3, 2.3, 3.3).
+function slotValues(data: NormalizedUserData, platform: PlatformId, f: UserDataField): string[] {
+  const address = data.ga4.address?.[0]
+  const slots: Record<PlatformId, Partial<Record<UserDataField, string | string[] | undefined>>> = {
+    meta: {
+      email: data.meta.em, phone: data.meta.ph, first_name: data.meta.fn, last_name: data.meta.ln, gender: data.meta.ge,
+      date_of_birth: data.meta.db, city: data.meta.ct, state: data.meta.st, zip: data.meta.zp, country: data.meta.country,
+      external_id: data.meta.external_id,
+    },
+    ga4: {
+      email: data.ga4.sha256_email_address, phone: data.ga4.sha256_phone_number, first_name: address?.sha256_first_name,
+      last_name: address?.sha256_last_name, city: address?.city, state: address?.region, zip: address?.postal_code, country: address?.country,
+    },
+    tiktok: {
+      email: data.tiktok.email, phone: data.tiktok.phone, external_id: data.tiktok.external_id, first_name: data.tiktok.first_name,
+      last_name: data.tiktok.last_name, city: data.tiktok.city, state: data.tiktok.state, zip: data.tiktok.zip_code, country: data.tiktok.country,
+    },
+  }
+  const value = slots[platform][f]
+  return value === undefined ? [] : typeof value === 'string' ? [value] : value
+}
+
+describe('normalisation properties', () => {
+  const fields = Object.keys(SHAPED) as UserDataField[]
+
+  it.each(fields)('normalising a normalised %s changes nothing, for every platform', (f) => {
+    fc.assert(
+      fc.property(SHAPED[f].filter((v) => !isSha256(v.trim())), defaultCountry, (value, countryCode) => {
+        const context = { now: NOW, ...(countryCode ? { country: countryCode } : {}) }
+        for (const platform of PLATFORM_IDS) {
+          const once = normalizeField(f, value, platform, context)
+          if (!once.ok) continue
+          expect(once.value).not.toBe('')
+          // Meta's phone form is the E.164 digits without `+`: it is checked through that E.164.
+          const again = f === 'phone' && platform === 'meta' ? normalizePhone(`+${once.value}`) : normalizeField(f, once.value, platform, context)
+          expect(again).toEqual(f === 'phone' && platform === 'meta' ? { ok: true, value: `+${once.value}` } : once)
+        }
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('hands SHA-256 only non-empty, normalised values, each a fixed point of its normaliser', () => {
+    fc.assert(
+      fc.property(rawUserData, defaultCountry, (raw, countryCode) => {
+        const options = { now: NOW, ...(countryCode ? { defaultCountry: countryCode } : {}) }
+        const hashedInputs: string[] = []
+        const hashed = hashUserData(raw, { ...options, sha256: (input) => (hashedInputs.push(input), sha256(input)) })
+        const normalized = normalizeUserData(raw, options)
+        const eventCountry = raw.country === undefined ? undefined : normalizeCountry(raw.country)
+        const context = { now: NOW, ...(eventCountry?.ok ? { country: eventCountry.value } : countryCode ? { country: countryCode } : {}) }
+
+        const clearValues = new Set<string>()
+        for (const platform of PLATFORM_IDS) {
+          for (const f of PLATFORM_FIELDS[platform]) {
+            for (const value of slotValues(normalized, platform, f)) {
+              if (isSha256(value)) {
+                expect(value).toBe(value.toLowerCase())
+                continue
+              }
+              clearValues.add(value)
+              const again = f === 'phone' && platform === 'meta' ? normalizePhone(`+${value}`) : normalizeField(f, value, platform, context)
+              expect(again, `${platform}.${f} ${JSON.stringify(value)}`).toEqual({ ok: true, value: f === 'phone' && platform === 'meta' ? `+${value}` : value })
+            }
+          }
+        }
+        for (const input of hashedInputs) {
+          expect(input).not.toBe('')
+          expect(isSha256(input)).toBe(false)
+          expect(clearValues.has(input), JSON.stringify(input)).toBe(true)
+        }
+        // And what comes out of every hashed slot is a lowercase SHA-256 digest.
+        mapHashedSlots(hashed, (value) => {
+          expect(value).toMatch(/^[a-f0-9]{64}$/)
+          return value
+        })
+      }),
+      { numRuns: 300 },
+    )
+  })
+})

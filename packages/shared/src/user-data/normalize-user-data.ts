@@ -1,0 +1,245 @@
+import type { RawUserData } from '../event/event.schema.js'
+import { PLATFORM_IDS, type PlatformId } from '../platform.js'
+import type { Result } from '../result.js'
+import { compactRecord } from './compact-record.js'
+import { GA4_MAX_EMAILS_OR_PHONES, type HashedUserDataFields, type PlainIdentifiers } from './hashed-user-data.js'
+import { isSha256 } from './is-sha256.js'
+import { normalizeBirthDate } from './normalize/birth-date.js'
+import { normalizeCity } from './normalize/city.js'
+import { normalizeCountry } from './normalize/country.js'
+import { normalizeEmail, toGoogleEmail } from './normalize/email.js'
+import { normalizeExternalId } from './normalize/external-id.js'
+import { normalizeGender } from './normalize/gender.js'
+import { normalizeName } from './normalize/name.js'
+import type { NormalizeContext, UserDataField } from './normalize/normalize-field.js'
+import { normalizePhone, toMetaPhone } from './normalize/phone.js'
+import { normalizePostalCode } from './normalize/postal-code.js'
+import { normalizeRegion } from './normalize/region.js'
+
+export type NormalizeUserDataOptions = {
+  /** ISO 3166-1 alpha-2 country for phone numbers (and US zips) when the event names no country. */
+  defaultCountry?: string
+  /** Today, for the date-of-birth year range. @default new Date() */
+  now?: Date
+  /**
+   * Leave out the values GA4 and TikTok take in clear (GA4's address city, region, postal code and
+   * country; TikTok's city, state and country), so that the result holds hashes and ids only: for
+   * `hashInBrowser`, where only hashes may leave the page. @default false
+   */
+  hashesOnly?: boolean
+}
+
+/**
+ * User data normalised per platform, laid out like `HashedUserData`, before hashing: each hashed slot
+ * holds the exact string that will be hashed, or a SHA-256 digest that came in already hashed and
+ * passes through. Raw PII: never log, store or send it.
+ */
+export type NormalizedUserData = HashedUserDataFields
+
+type Single = Exclude<UserDataField, 'email' | 'phone' | 'external_id'>
+type Forms = Partial<Record<PlatformId, string>>
+
+// Per field, the platforms that hash it; the others take it in clear (platforms.md 1.3, 2.3, 3.3).
+const HASHED_BY: Readonly<Record<Single, readonly PlatformId[]>> = {
+  first_name: ['meta', 'ga4', 'tiktok'],
+  last_name: ['meta', 'ga4', 'tiktok'],
+  gender: ['meta'],
+  date_of_birth: ['meta'],
+  city: ['meta'],
+  state: ['meta'],
+  zip: ['meta', 'tiktok'],
+  country: ['meta'],
+}
+
+const toList = (value: string | readonly string[] | undefined): readonly string[] =>
+  value === undefined ? [] : typeof value === 'string' ? [value] : value
+
+// An already hashed value, lowercased (the platforms want lowercase hex); undefined for a clear value.
+const digestOf = (value: string): string | undefined => {
+  const trimmed = value.trim()
+  return isSha256(trimmed) ? trimmed.toLowerCase() : undefined
+}
+
+const unique = (values: readonly string[], max?: number): string[] | undefined =>
+  values.length === 0 ? undefined : values.length === 1 ? [...values] : [...new Set(values)].slice(0, max)
+
+const valueOf = (result: Result<string, unknown>): string | undefined => (result.ok ? result.value : undefined)
+
+/**
+ * One clear value of a single-valued field in each platform's form: the rules of `normalizeField`,
+ * computed once where two platforms share a rule (TikTok's names and zip are Meta's; the country is the
+ * same everywhere). This runs for every event on the relay, hence no generic per-platform loop; the
+ * normalisation table test checks every slot against `normalizeField`.
+ */
+function formsOf(field: Single, value: string, context: NormalizeContext, country: string | undefined): Forms {
+  switch (field) {
+    case 'first_name':
+    case 'last_name': {
+      const part = field === 'first_name' ? 'first' : 'last'
+      const meta = valueOf(normalizeName(value, 'meta', part))
+      return { meta, ga4: valueOf(normalizeName(value, 'ga4', part)), tiktok: meta }
+    }
+    case 'city':
+      return { meta: valueOf(normalizeCity(value, 'meta')), ga4: valueOf(normalizeCity(value, 'ga4')), tiktok: valueOf(normalizeCity(value, 'tiktok')) }
+    case 'state':
+      return { meta: valueOf(normalizeRegion(value, 'meta')), ga4: valueOf(normalizeRegion(value, 'ga4')), tiktok: valueOf(normalizeRegion(value, 'tiktok')) }
+    case 'zip': {
+      const meta = valueOf(normalizePostalCode(value, 'meta', context.country))
+      return { meta, ga4: valueOf(normalizePostalCode(value, 'ga4')), tiktok: meta }
+    }
+    case 'country':
+      return { meta: country, ga4: country, tiktok: country }
+    case 'gender':
+      return { meta: valueOf(normalizeGender(value)) }
+    case 'date_of_birth':
+      return { meta: valueOf(normalizeBirthDate(value, context.now)) }
+  }
+}
+
+// Emails as Meta and TikTok hash them, and as Google does (gmail dots removed: platforms.md 2.3, 11.2).
+function emailsOf(raw: RawUserData): { plain: string[]; google: string[] } {
+  const emails = { plain: [] as string[], google: [] as string[] }
+  for (const value of toList(raw.email)) {
+    const digest = digestOf(value)
+    const email = digest === undefined ? normalizeEmail(value) : undefined
+    if (digest !== undefined) {
+      emails.plain.push(digest)
+      emails.google.push(digest)
+    } else if (email?.ok) {
+      emails.plain.push(email.value)
+      emails.google.push(toGoogleEmail(email.value))
+    }
+  }
+  return emails
+}
+
+// Each phone parsed once, rendered twice: Meta hashes the digits, Google and TikTok the E.164 with `+`
+// (platforms.md 11.1).
+function phonesOf(raw: RawUserData, country: string | undefined): { meta: string[]; e164: string[] } {
+  const phones = { meta: [] as string[], e164: [] as string[] }
+  for (const value of toList(raw.phone)) {
+    const digest = digestOf(value)
+    const phone = digest === undefined ? normalizePhone(value, country) : undefined
+    if (digest !== undefined) {
+      phones.meta.push(digest)
+      phones.e164.push(digest)
+    } else if (phone?.ok) {
+      phones.meta.push(toMetaPhone(phone.value))
+      phones.e164.push(phone.value)
+    }
+  }
+  return phones
+}
+
+function externalIdsOf(raw: RawUserData): { meta: string[]; tiktok: string[] } {
+  const ids = { meta: [] as string[], tiktok: [] as string[] }
+  for (const value of toList(raw.external_id)) {
+    const digest = digestOf(value)
+    const meta = digest ?? valueOf(normalizeExternalId(value, 'meta'))
+    const tiktok = digest ?? valueOf(normalizeExternalId(value, 'tiktok'))
+    if (meta !== undefined) ids.meta.push(meta)
+    if (tiktok !== undefined) ids.tiktok.push(tiktok)
+  }
+  return ids
+}
+
+// Each single-valued field per platform: a digest goes to the platforms that hash the field, never to
+// a clear slot; hashesOnly drops the clear slots altogether.
+function singleFieldsOf(raw: RawUserData, context: NormalizeContext, country: string | undefined, hashesOnly: boolean): Record<Single, Forms> {
+  const single = {} as Record<Single, Forms>
+  for (const field of Object.keys(HASHED_BY) as Single[]) {
+    const value = raw[field]
+    const digest = value === undefined ? undefined : digestOf(value)
+    const forms: Forms = value === undefined || digest !== undefined ? {} : formsOf(field, value, context, country)
+    for (const platform of HASHED_BY[field]) if (digest !== undefined) forms[platform] = digest
+    if (hashesOnly) for (const platform of PLATFORM_IDS) if (!HASHED_BY[field].includes(platform)) delete forms[platform]
+    single[field] = forms
+  }
+  return single
+}
+
+/**
+ * Normalises every PII value for each platform (platforms.md 1.3, 2.3, 3.3; rules in `normalize/`); an
+ * empty or invalid value is dropped, an already hashed one passes through to the hashed slots only (a
+ * digest is never put where a platform expects clear text). The phone and zip country is the event's,
+ * else `defaultCountry`. Emails and phones: every distinct one to Meta and TikTok, the first 3 to GA4.
+ * @example normalizeUserData({ phone: '+1 (202) 555-1234' }).meta.ph // ['12025551234']
+ */
+export function normalizeUserData(raw: RawUserData, options: NormalizeUserDataOptions = {}): NormalizedUserData {
+  const eventCountry = raw.country === undefined || digestOf(raw.country) ? undefined : valueOf(normalizeCountry(raw.country))
+  const contextCountry = eventCountry ?? options.defaultCountry?.trim().toLowerCase()
+  const context: NormalizeContext = {
+    ...(contextCountry ? { country: contextCountry } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  }
+  const emails = emailsOf(raw)
+  const phones = phonesOf(raw, context.country)
+  const externalIds = externalIdsOf(raw)
+  const single = singleFieldsOf(raw, context, eventCountry, options.hashesOnly === true)
+  const { first_name: fn, last_name: ln, gender, date_of_birth: db, city, state, zip, country } = single
+  const asList = (value: string | undefined) => (value === undefined ? undefined : [value])
+  const address = compactRecord({
+    sha256_first_name: fn.ga4,
+    sha256_last_name: ln.ga4,
+    city: city.ga4,
+    region: state.ga4,
+    postal_code: zip.ga4,
+    country: country.ga4,
+  })
+
+  return {
+    meta: compactRecord({
+      em: unique(emails.plain),
+      ph: unique(phones.meta),
+      fn: asList(fn.meta),
+      ln: asList(ln.meta),
+      ge: asList(gender.meta),
+      db: asList(db.meta),
+      ct: asList(city.meta),
+      st: asList(state.meta),
+      zp: asList(zip.meta),
+      country: asList(country.meta),
+      external_id: unique(externalIds.meta),
+    }),
+    ga4: compactRecord({
+      sha256_email_address: unique(emails.google, GA4_MAX_EMAILS_OR_PHONES),
+      sha256_phone_number: unique(phones.e164, GA4_MAX_EMAILS_OR_PHONES),
+      address: Object.keys(address).length > 0 ? [address] : undefined,
+    }),
+    tiktok: compactRecord({
+      email: unique(emails.plain),
+      phone: unique(phones.e164),
+      external_id: unique(externalIds.tiktok),
+      first_name: fn.tiktok,
+      last_name: ln.tiktok,
+      zip_code: zip.tiktok,
+      city: city.tiktok,
+      state: state.tiktok,
+      country: country.tiktok,
+    }),
+    ids: plainIdentifiers(raw),
+  }
+}
+
+const PLAIN_ID_KEYS = [
+  'client_ip_address',
+  'client_user_agent',
+  'fbp',
+  'fbc',
+  'ga_client_id',
+  'ga_session_id',
+  'ttclid',
+  'ttp',
+  'gclid',
+] as const satisfies ReadonlyArray<keyof PlainIdentifiers & keyof RawUserData>
+
+// The identifiers platforms take as they are (platforms.md 1.3, 2.2, 3.3): copied unmodified (an fbc's
+// click id is case-sensitive, 1.7), blank ones left out.
+function plainIdentifiers(raw: RawUserData): PlainIdentifiers {
+  const ids: PlainIdentifiers = {}
+  for (const key of PLAIN_ID_KEYS) {
+    const value = raw[key]
+    if (value !== undefined && value.trim() !== '') ids[key] = value
+  }
+  return ids
+}

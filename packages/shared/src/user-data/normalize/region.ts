@@ -1,0 +1,32 @@
+import type { PlatformId } from '../../platform.js'
+import { err, ok, type Result } from '../../result.js'
+import { toPlaceForm } from './city.js'
+import { toLowerText } from './lower-text.js'
+import type { NormalizeError } from './normalize-error.js'
+import { CA_PROVINCES } from './tables/ca-provinces.js'
+import { US_STATES } from './tables/us-states.js'
+
+// The table key: ASCII letters only, accents folded. Unlike the country lookup it reads no words (`the`,
+// `&`), so that a region and each platform's form of it (`new york`, `newyork`) share one key and
+// normalising twice gives what normalising once gave.
+const toRegionKey = (value: string) => value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z]/g, '')
+
+const codeOf = (table: Readonly<Record<string, string>>, key: string): string | undefined =>
+  Object.hasOwn(table, key) ? table[key] : undefined
+
+/**
+ * A state or province: the 2-letter code, lowercase (`California` → `ca`), for every platform (Meta `st`
+ * hashed, GA4 `address.region` and TikTok `state` in clear: platforms.md 1.3, 2.3, 3.3). US and Canadian
+ * names are mapped to their codes; a value that already is two letters is taken as a code; any other
+ * region (`Bavaria`) keeps its name with the platform's city rule, since no code table covers it.
+ * @example normalizeRegion('California', 'meta') // ok('ca')
+ */
+export function normalizeRegion(value: string, platform: PlatformId): Result<string, NormalizeError> {
+  const lower = toLowerText(value)
+  if (lower === '') return err('empty')
+  const key = toRegionKey(lower)
+  const code = codeOf(US_STATES, key) ?? codeOf(CA_PROVINCES, key) ?? (/^[a-z]{2}$/.test(key) ? key : undefined)
+  if (code !== undefined) return ok(code)
+  const region = toPlaceForm(lower, platform)
+  return region === '' ? err('invalid') : ok(region)
+}
