@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { RelayInputError } from '../src/index.js'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { openOutboxStore, RelayInputError } from '../src/index.js'
 import { postBeacon, startRelayHarness, TEST_IDS, type RelayHarness } from './helpers/start-relay.js'
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex')
@@ -146,13 +149,13 @@ describe('relay.track()', () => {
   it('resolves with what happens per destination, and a second arrival is a duplicate that is not re-sent', async () => {
     harness = await startRelayHarness()
     const first = await harness.relay.track(purchase('ev-srv'))
-    expect(first).toEqual({
+    expect(first).toMatchObject({
       eventId: 'ev-srv',
       eventName: 'Purchase',
       destinations: { meta: { status: 'queued' }, ga4: { status: 'queued' }, tiktok: { status: 'queued' } },
     })
     const again = await harness.relay.track(purchase('ev-srv'))
-    expect(again.destinations).toEqual({ meta: { status: 'duplicate' }, ga4: { status: 'duplicate' }, tiktok: { status: 'duplicate' } })
+    expect(again.destinations).toMatchObject({ meta: { status: 'duplicate' }, ga4: { status: 'duplicate' }, tiktok: { status: 'duplicate' } })
     await harness.relay.flush()
     const ledger = harness.emulator.ledger()
     expect(ledger.meta.received).toHaveLength(1)
@@ -170,9 +173,9 @@ describe('relay.track()', () => {
   it('skips advertising destinations when ad consent is denied, and says why', async () => {
     harness = await startRelayHarness()
     const result = await harness.relay.track({ ...purchase('ev-denied'), consent: { ad_storage: 'denied' } })
-    expect(result.destinations.meta).toEqual({ status: 'skipped', reason: 'consent_denied:ad_storage' })
+    expect(result.destinations.meta).toMatchObject({ status: 'skipped', reason: 'consent_denied:ad_storage' })
     expect(result.destinations.tiktok).toMatchObject({ status: 'skipped' })
-    expect(result.destinations.ga4).toEqual({ status: 'queued' })
+    expect(result.destinations.ga4).toMatchObject({ status: 'queued' })
     await harness.relay.flush()
     const ledger = harness.emulator.ledger()
     expect(ledger.meta.received).toEqual([])
@@ -189,7 +192,29 @@ describe('relay.track()', () => {
       issues: [{ path: 'event_source_url' }, { path: 'user_data.client_user_agent' }],
     })
     const accepted = await harness.relay.track({ ...bare, action_source: 'system_generated' })
-    expect(accepted.destinations.meta).toEqual({ status: 'queued' })
+    expect(accepted.destinations.meta).toMatchObject({ status: 'queued' })
+  })
+
+  it('returns a match quality estimate per destination and keeps it with the record', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pairtrack-mq-'))
+    harness = await startRelayHarness({ config: { store: `sqlite:${join(dir, 'outbox.db')}` } })
+    const rich = await harness.relay.track({ ...purchase('mq-rich'), user_data: { ...purchase('mq-rich').user_data, fbc: 'fb.1.1700000000000.AbCd' } })
+    const poor = await harness.relay.track({
+      ...purchase('mq-poor'),
+      user_data: { client_user_agent: 'Mozilla/5.0 (X11; Linux x86_64)' },
+    })
+    const richMeta = rich.destinations.meta!.matchQuality
+    const poorMeta = poor.destinations.meta!.matchQuality
+    expect(richMeta.score).toBeGreaterThan(poorMeta.score)
+    expect(richMeta.score).toBeLessThanOrEqual(10)
+    expect(richMeta.missing).not.toContain('email')
+    expect(poorMeta.missing).toEqual(expect.arrayContaining(['email', 'phone', 'fbc']))
+    await harness.relay.close()
+    const opened = openOutboxStore(`sqlite:${join(dir, 'outbox.db')}`)
+    if (!opened.ok) throw new Error(opened.error.message)
+    const row = await opened.value.findRow('meta', 'Purchase', 'mq-rich')
+    expect(row?.event.matchQuality?.meta).toEqual(richMeta)
+    await opened.value.close()
   })
 
   it('refuses new events once closing', async () => {

@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { once } from 'node:events'
-import { createServer, type Server } from 'node:http'
+import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -9,6 +9,7 @@ import express from 'express'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createRelay, RelayConfigError, type Relay } from '../src/index.js'
 import { createRelayLogger } from '../src/observability/logger.js'
+import { startEchoPlatform } from './helpers/echo-platform.js'
 import { BROWSER_UA } from './helpers/start-relay.js'
 
 // Secrets that must never leave the relay's own memory and the request that carries each to its platform.
@@ -20,29 +21,6 @@ const CANARIES = {
   previousSigningSecret: 'CANARY_OLD_SIGNING_SECRET_a4c2f8e9_padded',
 } as const
 const BUNDLE = resolve(import.meta.dirname, '../../browser/dist/pairtrack.js')
-
-/** A platform that answers every request with an error quoting the whole request back: URL, headers, body. */
-async function startEchoPlatform(status: number): Promise<{ url: string; seen: string[]; close(): Promise<void> }> {
-  const seen: string[] = []
-  const server: Server = createServer((req, res) => {
-    let body = ''
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()))
-    req.on('end', () => {
-      const echo = `request ${req.url} ${JSON.stringify(req.headers)} ${body}`
-      seen.push(echo)
-      res.writeHead(status, { 'content-type': 'application/json' })
-      // Meta's error shape and TikTok's envelope at once, each quoting the request.
-      res.end(JSON.stringify({ error: { message: `Invalid parameter: ${echo}`, type: 'OAuthException', code: 100, fbtrace_id: 'Aecho' }, code: 40002, message: echo }))
-    })
-  })
-  server.listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    seen,
-    close: () => new Promise<void>((done) => server.close(() => done())),
-  }
-}
 
 describe('secrets stay on the server', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pairtrack-canary-'))

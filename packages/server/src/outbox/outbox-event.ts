@@ -1,4 +1,4 @@
-import type { ActionSource, ConsentState, CustomData, PixelReport, PlatformId } from '@pairtrack/shared'
+import type { ActionSource, ConsentState, CustomData, MatchQualityEstimate, PixelReport, PlatformId } from '@pairtrack/shared'
 import type { HashedUserData } from '@pairtrack/shared/schema'
 
 /** Where an event entered the relay. */
@@ -23,6 +23,8 @@ export type OutboxEvent = {
   /** What the browser's pixels did with the event (absent for server-only events). */
   pixels?: PixelReport
   origin: EventOrigin
+  /** pairtrack's match quality estimate per destination, from the identifiers present (README). */
+  matchQuality?: Partial<Record<PlatformId, MatchQualityEstimate>>
   /** When the relay accepted the event, unix milliseconds. */
   receivedAtMs: number
 }

@@ -1,16 +1,20 @@
-import type { ConsentSignal, ParsedTrackEvent } from '@pairtrack/shared'
+import { estimateMatchQuality, type ConsentSignal, type MatchQualityEstimate, type ParsedTrackEvent } from '@pairtrack/shared'
 import type { Destination, DestinationId } from '../destinations/destination.js'
 import type { EnqueueResult, NewOutboxRow, OutboxEvent, OutboxStore } from '../outbox/index.js'
 import { decideConsent, effectiveConsent } from './consent.js'
 import { identifyEvent, type ClientContext } from './identify.js'
 
-/** What became of an accepted event at one destination. */
-export type DestinationResult =
+/**
+ * What became of an accepted event at one destination, with pairtrack's match quality estimate (0–10,
+ * and the identifiers that would raise it: an estimate, not the platform's own score).
+ */
+export type DestinationResult = (
   | { status: 'queued' }
   /** The same event name and id arrived before: nothing is sent again. */
   | { status: 'duplicate' }
   /** Accepted and recorded, but not to be sent (consent denied), with the reason. */
   | { status: 'skipped'; reason: string }
+) & { matchQuality: MatchQualityEstimate }
 
 /** What `relay.track()` resolves with, per event. */
 export type TrackResult = {
@@ -54,7 +58,10 @@ export function createPipeline(options: PipelineOptions): Pipeline {
           ...(client !== undefined ? { client } : {}),
           ...(options.defaultCountry !== undefined ? { defaultCountry: options.defaultCountry } : {}),
         })
-        const stored: OutboxEvent = { ...identified, consent: effectiveConsent(event.consent, options.defaultConsent) }
+        const matchQuality = Object.fromEntries(
+          options.destinations.map((destination) => [destination.id, estimateMatchQuality(identified.userData, destination.id)]),
+        )
+        const stored: OutboxEvent = { ...identified, consent: effectiveConsent(event.consent, options.defaultConsent), matchQuality }
         for (const destination of options.destinations) {
           const { send, decision } = decideConsent(stored.consent, destination.purpose)
           rows.push({
@@ -86,12 +93,13 @@ function toTrackResults(
     const result = results[Math.floor(index / perEvent)]
     const row = rows[index]
     if (result === undefined || row === undefined) return
+    const matchQuality = row.event.matchQuality?.[entry.destination] ?? { score: 0, missing: [] }
     result.destinations[entry.destination] =
       entry.result === 'queued'
-        ? { status: 'queued' }
+        ? { status: 'queued', matchQuality }
         : entry.result === 'duplicate'
-          ? { status: 'duplicate' }
-          : { status: 'skipped', reason: row.decision }
+          ? { status: 'duplicate', matchQuality }
+          : { status: 'skipped', reason: row.decision, matchQuality }
   })
   return results
 }
