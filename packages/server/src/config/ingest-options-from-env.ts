@@ -25,7 +25,7 @@ const flag = (env: Env, variable: string): boolean | undefined => {
 }
 
 /**
- * The public-ingest options from the environment (documented in SECURITY.md); only the variables set
+ * The public-ingest options from the environment (documented in the README, Security); only the variables set
  * appear in the result:
  * - PAIRTRACK_SIGNING_SECRET, PAIRTRACK_PREVIOUS_SIGNING_SECRETS (comma-separated)
  * - PAIRTRACK_ALLOWED_EVENTS (comma-separated), PAIRTRACK_EVENT_POLICIES (`Purchase=signed,Lead=open`)

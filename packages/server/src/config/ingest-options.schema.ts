@@ -25,7 +25,7 @@ const userAgentPieces = z.array(z.string().min(1).max(200)).max(500)
 
 /**
  * The relay's options for its public ingest (POST /events): who may send what. Documented in
- * packages/server/SECURITY.md; every default is safe to run with.
+ * the README (Security); every default is safe to run with.
  */
 export const IngestOptionsShape = {
   /**
