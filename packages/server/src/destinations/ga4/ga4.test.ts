@@ -90,6 +90,15 @@ describe('ga4 destination', () => {
     expect(body.events).toMatchObject([{ timestamp_micros: purchase.eventTime * 1_000_000 }])
   })
 
+  it('sends no user data when ad_user_data is denied, but still sends the event marked DENIED', () => {
+    const granted = bodyOf([purchase])
+    expect(granted).toHaveProperty('user_data')
+    const body = bodyOf([{ ...purchase, consent: { ...purchase.consent, ad_user_data: 'denied' } }])
+    expect(body).not.toHaveProperty('user_data')
+    expect(body.consent).toMatchObject({ ad_user_data: 'DENIED' })
+    expect(body.events).toHaveLength(1)
+  })
+
   it('leaves consent out when the event states neither ad signal', () => {
     const body = bodyOf([{ ...purchase, consent: { analytics_storage: 'granted' } }])
     expect(body).not.toHaveProperty('consent')

@@ -64,7 +64,7 @@ export function toGa4UserData({ ga4 }: OutboxEvent['userData']): Record<string, 
 
 /**
  * The request-level fields of an event (everything but `events`): client id, hashed user data (left out
- * when empty), consent, and the user's IP and user agent so that GA4 geolocates the user rather than the
+ * when empty or when ad_user_data is denied), consent, and the user's IP and user agent so that GA4 geolocates the user rather than the
  * relay (`ip_override`, `user_agent`: platforms.md 2.2). Events sharing these may share one request.
  * @example toGa4Envelope(event).client_id // '1197596843.1673515099'
  */
@@ -72,7 +72,9 @@ export function toGa4Envelope(event: OutboxEvent): Record<string, unknown> {
   const { ids } = event.userData
   return compact({
     client_id: toGa4ClientId(event),
-    user_data: toGa4UserData(event.userData),
+    // ad_user_data denied means no user data for advertising: the hashed identifiers stay home, the
+    // event itself (analytics) still goes, marked DENIED.
+    user_data: event.consent.ad_user_data === 'denied' ? undefined : toGa4UserData(event.userData),
     consent: toGa4Consent(event.consent),
     ip_override: ids.client_ip_address,
     user_agent: ids.client_user_agent,
