@@ -14,6 +14,7 @@ export { DEFAULT_ALLOWED_EVENTS, DEFAULT_EVENT_POLICIES, type EventPolicy } from
 export { DEFAULT_BOT_USER_AGENTS } from './pipeline/bot-filter.js'
 export type { SignEventTokenInput } from './pipeline/event-token.js'
 export type { TrackResult, DestinationResult } from './pipeline/pipeline.js'
+export type { ResolveConsent } from './http/resolve-consent.js'
 export { destinations } from './destinations/registry.js'
 export type { Destination, DestinationId, DeliveryOutcome, HttpRequestSpec } from './destinations/destination.js'
 export { openOutboxStore, DEFAULT_OUTBOX_URL, type OutboxStore, type OutboxRow, type OutboxEvent } from './outbox/index.js'

@@ -82,6 +82,7 @@ export function createRelay(input: RelayConfigInput): Relay {
     store,
     destinations: targets.map((target) => target.destination),
     defaultConsent: config.defaultConsent,
+    recordSuppressed: config.recordSuppressed,
     ...(config.defaultCountry !== undefined ? { defaultCountry: config.defaultCountry } : {}),
     now: Date.now,
     onQueued: (ids) => ids.forEach((id) => worker.wake(id)),
@@ -95,6 +96,7 @@ export function createRelay(input: RelayConfigInput): Relay {
     now: Date.now,
   })
   warnOfUnsignableEvents(config, policy, logger)
+  warnOfNoConsentSource(input, logger)
 
   let closing: Promise<void> | null = null
   const inFlight = new Set<Promise<unknown>>()
@@ -123,9 +125,19 @@ export function createRelay(input: RelayConfigInput): Relay {
     acceptBeacon: createBeaconIntake({
       policy,
       botFilter: config.botFilter,
-      accept: (events, client) => accept(events, 'browser', client),
+      accept: (events, client, sources) => accept(events, 'browser', client, sources),
       onFiltered: () => metrics.rejected('bot_filtered'),
+      defaultConsent: config.defaultConsent,
+      // The event's name and id only: never the request, the answer or the error text (they may hold PII).
+      onConsentFailure: (failure, event) =>
+        logger.warn(
+          { failure, event_name: event.event_name, event_id: event.event_id, fallback: config.defaultConsent },
+          failure === 'threw'
+            ? 'resolveConsent threw: the event is kept with defaultConsent (signals the browser denied stay denied)'
+            : 'resolveConsent answered an invalid consent state: the event is kept with defaultConsent (signals the browser denied stay denied)',
+        ),
     }),
+    ...(config.resolveConsent !== undefined ? { resolveConsent: config.resolveConsent } : {}),
     onRefused: (error) => metrics.rejected(error.code),
     allowedOrigins: config.allowedOrigins,
     rateLimit: config.rateLimit,
@@ -219,6 +231,19 @@ function warnOfUnsignableEvents(config: RelayConfig, policy: BeaconPolicy, logge
   logger.warn(
     { events: names },
     'no signingSecret: browser beacons of these events are refused (403 token_missing); send them with relay.track(), or set signingSecret and pass relay.sign() tokens',
+  )
+}
+
+/**
+ * A site that states no consent source sends every event as granted: say so once, at start. "Stated" is
+ * read from the raw input, since the parsed config always holds a defaultConsent.
+ */
+function warnOfNoConsentSource(input: RelayConfigInput, logger: RelayLogger): void {
+  if (input.defaultConsent !== undefined || input.resolveConsent !== undefined) return
+  logger.warn(
+    { defaultConsent: 'granted' },
+    "no consent source configured (neither defaultConsent nor resolveConsent): events without consent are sent as consent 'granted'; " +
+      "set defaultConsent: 'denied' (EEA/UK) or a resolveConsent hook, see the README section \"Consent\"",
   )
 }
 

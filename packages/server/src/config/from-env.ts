@@ -40,6 +40,7 @@ const STRING_VARIABLES = {
   store: 'PAIRTRACK_STORE',
   defaultCountry: 'PAIRTRACK_DEFAULT_COUNTRY',
   defaultConsent: 'PAIRTRACK_DEFAULT_CONSENT',
+  recordSuppressed: 'PAIRTRACK_RECORD_SUPPRESSED',
   logLevel: 'PAIRTRACK_LOG_LEVEL',
 } as const
 

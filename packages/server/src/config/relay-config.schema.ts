@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Destination } from '../destinations/destination.js'
 import { destinations, type Destinations } from '../destinations/registry.js'
+import type { ResolveConsent } from '../http/resolve-consent.js'
 import { DEFAULT_OUTBOX_URL } from '../outbox/index.js'
 import { IngestOptionsShape } from './ingest-options.schema.js'
 
@@ -31,6 +32,21 @@ const RelayOptionsShape = {
     .optional(),
   /** Consent assumed for events that carry none (and for signals an event leaves unstated). */
   defaultConsent: z.enum(['granted', 'denied'], { error: 'defaultConsent must be granted or denied' }).default('granted'),
+  /**
+   * The site's own consent authority for beacons, `(req, event) => ConsentState | undefined` (sync or
+   * async): its stated signals win over what the browser sent; `undefined` keeps the browser's. If it
+   * throws or answers an invalid state, the event is kept with `defaultConsent` (signals the browser
+   * denied stay denied) and a warning is logged. Not used for `relay.track()`, whose events carry
+   * their own `consent`.
+   */
+  resolveConsent: z
+    .custom<ResolveConsent>((value) => typeof value === 'function', { error: 'resolveConsent must be a function (req, event) => consent' })
+    .optional(),
+  /**
+   * What is kept of an event that consent suppresses at a destination: 'hashed' records it (hashed data
+   * only, never sent, purged after retentionDays); 'none' leaves no record at all.
+   */
+  recordSuppressed: z.enum(['hashed', 'none'], { error: 'recordSuppressed must be hashed or none' }).default('hashed'),
   /** How long delivery waits for a fuller batch after new events. */
   lingerMs: z.number({ error: 'lingerMs must be a number of milliseconds' }).int().min(0).max(60_000).default(1000),
   /** Budget for one request to a platform. */

@@ -17,7 +17,7 @@ const messageOf = (input: unknown): string => {
 describe('parseRelayConfig', () => {
   it('fills in the defaults', () => {
     const config = parseRelayConfig({ meta })
-    expect(config).toMatchObject({ store: 'sqlite:./pairtrack.db', defaultConsent: 'granted', lingerMs: 1000, logLevel: 'info' })
+    expect(config).toMatchObject({ store: 'sqlite:./pairtrack.db', defaultConsent: 'granted', recordSuppressed: 'hashed', lingerMs: 1000, logLevel: 'info' })
     expect(config.meta).toMatchObject({ pixelId: '1234567890', apiVersion: expect.stringMatching(/^v\d+\.\d+$/), endpoint: 'https://graph.facebook.com' })
   })
 
@@ -26,6 +26,8 @@ describe('parseRelayConfig', () => {
     expect(messageOf({ ga4: { measurementId: 'G-ABC' } })).toMatch(/ga4\.apiSecret/)
     expect(messageOf({ meta, defaultConsent: 'maybe' })).toMatch(/defaultConsent/)
     expect(messageOf({ meta, defaultCountry: 'Britain' })).toMatch(/defaultCountry/)
+    expect(messageOf({ meta, recordSuppressed: 'all' })).toMatch(/recordSuppressed must be hashed or none/)
+    expect(messageOf({ meta, resolveConsent: 'cookie' })).toMatch(/resolveConsent must be a function/)
   })
 
   it('refuses a misspelt key', () => {
@@ -75,6 +77,10 @@ describe('relayConfigFromEnv', () => {
   it('leaves a platform off when its id variable is unset, and a half-configured one fails at parse', () => {
     expect(relayConfigFromEnv({ PAIRTRACK_TIKTOK_ACCESS_TOKEN: 't', PAIRTRACK_META_PIXEL_ID: '1' })).toEqual({ meta: { pixelId: '1' } })
     expect(messageOf(relayConfigFromEnv({ PAIRTRACK_META_PIXEL_ID: '1' }))).toMatch(/meta\.accessToken/)
+  })
+
+  it('reads what is kept of suppressed events', () => {
+    expect(relayConfigFromEnv({ PAIRTRACK_RECORD_SUPPRESSED: 'none' })).toEqual({ recordSuppressed: 'none' })
   })
 
   it('reads the retention in days', () => {

@@ -6,18 +6,21 @@ import type { RelayLogger } from '../config/relay-config.schema.js'
 import type { IngestError } from '../pipeline/ingest-error.js'
 import { validateBeacon } from '../pipeline/ingest.js'
 import type { ClientContext } from '../pipeline/identify.js'
-import type { BeaconOutcome } from '../pipeline/beacon-intake.js'
+import type { BeaconOutcome, ConsentOf } from '../pipeline/beacon-intake.js'
 import { clientContextOf } from './client-context.js'
 import { sendIngestError } from './error-response.js'
 import { originGuard, type AllowedOrigins } from './origin-check.js'
 import { createBeaconRateLimit, type RateLimitOptions } from './rate-limit.js'
 import { beaconBodyOf, bodyReadErrorHandler, readBeaconBytes } from './read-beacon-body.js'
+import type { ResolveConsent } from './resolve-consent.js'
 import { jsonSecurityHeaders, scriptSecurityHeaders } from './security-headers.js'
 
 /** What the router needs from the relay: no express types leak past this folder. */
 export type RelayRoutes = {
   /** Accepts validated beacon events; resolves once they are in the outbox, or with a refusal. */
-  acceptBeacon(events: ParsedTrackEvent[], client: ClientContext): Promise<Result<BeaconOutcome, IngestError>>
+  acceptBeacon(events: ParsedTrackEvent[], client: ClientContext, consentOf?: ConsentOf): Promise<Result<BeaconOutcome, IngestError>>
+  /** The site's consent hook: bound here to the request, so that the pipeline never sees Express. */
+  resolveConsent?: ResolveConsent
   /** The public ids the browser needs, per destination. */
   publicConfig(): Record<string, Record<string, string>>
   health(): Promise<{ ok: boolean; body: Record<string, unknown> }>
@@ -67,7 +70,9 @@ export function createRelayRouter(routes: RelayRoutes): RelayRouter {
     if (!body.ok) return refuse(res, body.error)
     const events = validateBeacon(body.value)
     if (!events.ok) return refuse(res, events.error)
-    const outcome = await routes.acceptBeacon(events.value, clientContextOf(req))
+    const resolveConsent = routes.resolveConsent
+    const consentOf: ConsentOf | undefined = resolveConsent ? (event) => resolveConsent(req, event) : undefined
+    const outcome = await routes.acceptBeacon(events.value, clientContextOf(req), consentOf)
     if (!outcome.ok) return refuse(res, outcome.error)
     const { results, filtered } = outcome.value
     res

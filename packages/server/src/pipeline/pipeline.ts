@@ -1,7 +1,7 @@
 import { estimateMatchQuality, type ConsentSignal, type MatchQualityEstimate, type ParsedTrackEvent } from '@pairtrack/shared'
 import type { Destination, DestinationId } from '../destinations/destination.js'
 import type { EnqueueResult, NewOutboxRow, OutboxEvent, OutboxStore } from '../outbox/index.js'
-import { decideConsent, effectiveConsent } from './consent.js'
+import { decideConsent, decisionWithSource, effectiveConsent, type ConsentSource } from './consent.js'
 import { identifyEvent, type ClientContext } from './identify.js'
 
 /**
@@ -28,6 +28,8 @@ export type PipelineOptions = {
   /** The configured destinations (only their id and consent purpose matter here). */
   destinations: ReadonlyArray<Pick<Destination<unknown>, 'id' | 'purpose'>>
   defaultConsent: ConsentSignal
+  /** 'hashed': an event suppressed by consent is recorded (hashed data only); 'none': no record at all. */
+  recordSuppressed?: 'hashed' | 'none'
   defaultCountry?: string
   now: () => number
   /** Called after rows were written, with the destinations that got new pending rows. */
@@ -37,9 +39,15 @@ export type PipelineOptions = {
 export type Pipeline = {
   /**
    * Runs validated events through consent → identify → enqueue; resolves once the rows are on disk.
-   * Rejects only if the store fails (nothing was accepted then).
+   * Rejects only if the store fails (nothing was accepted then). `sources` says, per event, where its
+   * consent came from (default: the event itself); the decision records it.
    */
-  accept(events: readonly ParsedTrackEvent[], origin: OutboxEvent['origin'], client?: ClientContext): Promise<TrackResult[]>
+  accept(
+    events: readonly ParsedTrackEvent[],
+    origin: OutboxEvent['origin'],
+    client?: ClientContext,
+    sources?: readonly ConsentSource[],
+  ): Promise<TrackResult[]>
 }
 
 /**
@@ -48,10 +56,10 @@ export type Pipeline = {
  */
 export function createPipeline(options: PipelineOptions): Pipeline {
   return {
-    async accept(events, origin, client) {
+    async accept(events, origin, client, sources) {
       const receivedAtMs = options.now()
       const rows: NewOutboxRow[] = []
-      for (const event of events) {
+      for (const [index, event] of events.entries()) {
         const identified = identifyEvent(event, {
           origin,
           receivedAtMs,
@@ -67,18 +75,33 @@ export function createPipeline(options: PipelineOptions): Pipeline {
           rows.push({
             destination: destination.id,
             status: send ? 'pending' : 'suppressed',
-            decision,
+            decision: decisionWithSource(decision, sources?.[index]),
             event: stored,
             nextAttemptAtMs: receivedAtMs,
           })
         }
       }
-      const written = await options.store.enqueue(rows, receivedAtMs)
+      const kept = options.recordSuppressed === 'none' ? rows.filter((row) => row.status !== 'suppressed') : rows
+      const written = kept.length > 0 ? await options.store.enqueue(kept, receivedAtMs) : []
       const queued = [...new Set(written.filter((w) => w.result === 'queued').map((w) => w.destination))]
       if (queued.length > 0) options.onQueued?.(queued)
-      return toTrackResults(events, rows, written)
+      return toTrackResults(events, rows, resultsPerRow(rows, kept, written))
     },
   }
+}
+
+/**
+ * The store's answer for every planned row, in order; a suppressed row that was not recorded
+ * (`recordSuppressed: 'none'`) answers as suppressed all the same.
+ */
+function resultsPerRow(rows: readonly NewOutboxRow[], kept: readonly NewOutboxRow[], written: readonly EnqueueResult[]): EnqueueResult[] {
+  if (kept.length === rows.length) return [...written]
+  let next = 0
+  return rows.map((row) =>
+    kept.includes(row)
+      ? written[next++]!
+      : { destination: row.destination, eventId: row.event.eventId, eventName: row.event.eventName, result: 'suppressed' as const },
+  )
 }
 
 function toTrackResults(
