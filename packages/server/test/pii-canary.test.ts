@@ -1,16 +1,12 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { once } from 'node:events'
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import express from 'express'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createRelay, type Relay } from '../src/index.js'
 import { createRelayLogger } from '../src/observability/logger.js'
 import { startEchoPlatform, type EchoPlatform } from './helpers/echo-platform.js'
-import { BROWSER_UA } from './helpers/start-relay.js'
+import { BROWSER_UA, serveRelay } from './helpers/start-relay.js'
 
 // A shopper whose identifiers are distinctive enough to grep for. City, region, zip and country are not
 // here: GA4 (address) and TikTok take them in clear by design (platforms.md 2.3, 3.3), normalised.
@@ -43,7 +39,7 @@ describe('raw PII never leaves the request handler', () => {
   const errors: string[] = []
   const platforms: EchoPlatform[] = []
   let relay: Relay
-  let server: Server
+  let served: Awaited<ReturnType<typeof serveRelay>> | undefined
   let base = ''
 
   const beacon = async (body: unknown): Promise<void> => {
@@ -68,16 +64,12 @@ describe('raw PII never leaves the request handler', () => {
       defaultCountry: 'GB',
       logger: createRelayLogger({ level: 'trace', destination: { write: (line: string) => void logLines.push(line) } }),
     })
-    const app = express()
-    app.use('/pairtrack', relay)
-    server = app.listen(0, '127.0.0.1')
-    await once(server, 'listening')
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/pairtrack`
+    served = await serveRelay(relay)
+    base = served.relayUrl
   })
 
   afterAll(async () => {
-    server?.closeAllConnections()
-    await new Promise<void>((done) => (server ? server.close(() => done()) : done()))
+    await served?.close()
     for (const platform of platforms) await platform.close()
     rmSync(dir, { recursive: true, force: true })
   })

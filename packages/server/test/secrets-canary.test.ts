@@ -1,16 +1,12 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { once } from 'node:events'
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
-import express from 'express'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createRelay, RelayConfigError, type Relay } from '../src/index.js'
 import { createRelayLogger } from '../src/observability/logger.js'
 import { startEchoPlatform } from './helpers/echo-platform.js'
-import { BROWSER_UA } from './helpers/start-relay.js'
+import { BROWSER_UA, serveRelay } from './helpers/start-relay.js'
 
 // Secrets that must never leave the relay's own memory and the request that carries each to its platform.
 const CANARIES = {
@@ -30,7 +26,7 @@ describe('secrets stay on the server', () => {
   const errors: string[] = []
   let bundle = ''
   let relay: Relay
-  let server: Server
+  let served: Awaited<ReturnType<typeof serveRelay>> | undefined
   let base = ''
   let meta: Awaited<ReturnType<typeof startEchoPlatform>>
   let tiktok: Awaited<ReturnType<typeof startEchoPlatform>>
@@ -66,16 +62,12 @@ describe('secrets stay on the server', () => {
       metricsRoute: true,
       logger: createRelayLogger({ level: 'trace', destination: { write: (line: string) => void logLines.push(line) } }),
     })
-    const app = express()
-    app.use('/pairtrack', relay)
-    server = app.listen(0, '127.0.0.1')
-    await once(server, 'listening')
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/pairtrack`
+    served = await serveRelay(relay)
+    base = served.relayUrl
   })
 
   afterAll(async () => {
-    server?.closeAllConnections()
-    await new Promise<void>((done) => (server ? server.close(() => done()) : done()))
+    await served?.close()
     await meta?.close()
     await tiktok?.close()
     rmSync(dir, { recursive: true, force: true })

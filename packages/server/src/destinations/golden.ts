@@ -2,7 +2,7 @@
 // the destinations' *.test.ts only; it reads and writes fixture files, which no destination code does.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fromStoredHashedUserData, type HashedUserDataFields } from '@pairtrack/shared/schema'
+import { fromStoredHashedUserData, type HashedUserDataFields } from '@pairtrack/shared'
 import { describe, expect, it } from 'vitest'
 import type { OutboxEvent } from '../outbox/outbox-event.js'
 import type { DeliveryOutcome, Destination, HttpResponseSpec, NetworkFailure } from './destination.js'

@@ -1,5 +1,4 @@
-import type { ActionSource, ConsentState, CustomData, MatchQualityEstimate, PixelReport, PlatformId } from '@pairtrack/shared'
-import type { HashedUserData } from '@pairtrack/shared/schema'
+import type { ActionSource, ConsentState, CustomData, HashedUserData, MatchQualityEstimate, PixelReport, PlatformId } from '@pairtrack/shared'
 
 /** Where an event entered the relay. */
 export type EventOrigin = 'browser' | 'server'

@@ -1,4 +1,4 @@
-import { fromStoredHashedUserData } from '@pairtrack/shared/schema'
+import { fromStoredHashedUserData } from '@pairtrack/shared'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { DestinationId } from '../destinations/destination.js'
 import type { OutboxEvent } from './outbox-event.js'

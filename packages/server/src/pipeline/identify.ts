@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { ParsedTrackEvent, Sha256 } from '@pairtrack/shared'
-import { hashUserData } from '@pairtrack/shared/schema'
+import { hashUserData, type ParsedTrackEvent, type Sha256 } from '@pairtrack/shared'
 import type { EventOrigin, OutboxEvent } from '../outbox/index.js'
 
 /** node:crypto SHA-256 as lowercase hex. */

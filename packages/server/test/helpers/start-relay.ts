@@ -49,21 +49,38 @@ export async function startRelayHarness(options: RelayHarnessOptions = {}): Prom
     signingSecret: TEST_IDS.signingSecret,
     ...options.config,
   })
+  const served = await serveRelay(relay, options.trustProxy)
+  return {
+    relayUrl: served.relayUrl,
+    relay,
+    emulator,
+    async close() {
+      await served.close()
+      await relay.close()
+      if (ownEmulator) await emulator.close()
+    },
+  }
+}
+
+/**
+ * Mounts a relay at /pairtrack in a real Express app on a free port. `close()` stops the HTTP server only
+ * (the relay is the caller's to close).
+ */
+export async function serveRelay(
+  relay: Relay,
+  trustProxy?: boolean | string | number,
+): Promise<{ relayUrl: string; close(): Promise<void> }> {
   const app = express()
-  if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy)
+  if (trustProxy !== undefined) app.set('trust proxy', trustProxy)
   app.use('/pairtrack', relay)
   const server: Server = app.listen(0, '127.0.0.1')
   await once(server, 'listening')
   const { port } = server.address() as AddressInfo
   return {
     relayUrl: `http://127.0.0.1:${port}/pairtrack`,
-    relay,
-    emulator,
     async close() {
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
-      await relay.close()
-      if (ownEmulator) await emulator.close()
     },
   }
 }

@@ -1,5 +1,5 @@
 import { isPlatformId } from '@pairtrack/shared'
-import { fromStoredHashedUserData, type HashedUserDataFields } from '@pairtrack/shared/schema'
+import { fromStoredHashedUserData, type HashedUserDataFields } from '@pairtrack/shared'
 import type { DestinationId } from '../../destinations/destination.js'
 import type { OutboxEvent } from '../outbox-event.js'
 import type { OutboxCount, OutboxRow, OutboxStatus } from '../outbox-store.js'
