@@ -26,3 +26,14 @@ export async function waitForLedger(
   }
   return ledger
 }
+
+/** Empties the emulator's ledger (`DELETE /_emulator/ledger`), so that a test counts only its own arrivals. */
+export async function resetLedger(emulatorUrl: string): Promise<void> {
+  const response = await fetch(`${emulatorUrl}/_emulator/ledger`, { method: 'DELETE' })
+  if (!response.ok) throw new Error(`ledger reset answered ${response.status}`)
+}
+
+/** The server-channel arrivals of one event id at Meta or TikTok (GA4 server events carry no event id). */
+export function serverArrivals(ledger: Ledger, platform: 'meta' | 'tiktok', eventId: string): Ledger['meta']['received'] {
+  return ledger[platform].received.filter((entry) => entry.channel === 'server' && entry.eventId === eventId)
+}

@@ -1,11 +1,16 @@
 import { defaultClientConditions, defineConfig } from 'vite'
 
-// Two builds, because an IIFE bundle has a single entry:
-// - `vite build`: ESM for bundlers and Node (dist/index.js, dist/snippet.js), dependencies external;
-// - `vite build --mode iife`: dist/pairtrack.js, everything a script-tag site loads, minified.
+// Three builds, because an IIFE bundle has a single entry:
+// - `vite build`: ESM for bundlers and Node (dist/index.js, dist/snippet.js, dist/hash.js), dependencies external;
+// - `vite build --mode iife`: dist/pairtrack.js, everything a script-tag site loads, minified;
+// - `vite build --mode hash`: dist/pairtrack-hash.js, the `hashInBrowser` add-on (normalisers and
+//   libphonenumber-js metadata), minified, with its own size budget (test/hash-bundle-size.test.ts).
 // The "@pairtrack/source" condition makes the IIFE bundle shared's src (its zod-free entry only).
 export default defineConfig(({ mode }) => {
-  const iife = mode === 'iife'
+  const hash = mode === 'hash'
+  // `vite build --mode consent`: dist/pairtrack-consent.js, the consent-source add-on (GCM / TCF readers).
+  const consent = mode === 'consent'
+  const iife = mode === 'iife' || hash || consent
   return {
     resolve: { conditions: ['@pairtrack/source', ...defaultClientConditions] },
     build: {
@@ -14,8 +19,16 @@ export default defineConfig(({ mode }) => {
       sourcemap: !iife,
       minify: iife,
       lib: iife
-        ? { entry: 'src/iife.ts', formats: ['iife'], name: 'pairtrackScript', fileName: () => 'pairtrack.js' }
-        : { entry: { index: 'src/index.ts', snippet: 'src/snippet.ts' }, formats: ['es'], fileName: (_, name) => `${name}.js` },
+        ? consent
+          ? { entry: 'src/consent/consent-iife.ts', formats: ['iife'], name: 'pairtrackConsentScript', fileName: () => 'pairtrack-consent.js' }
+          : hash
+          ? { entry: 'src/hash-in-browser-iife.ts', formats: ['iife'], name: 'pairtrackHashScript', fileName: () => 'pairtrack-hash.js' }
+          : { entry: 'src/iife.ts', formats: ['iife'], name: 'pairtrackScript', fileName: () => 'pairtrack.js' }
+        : {
+            entry: { index: 'src/index.ts', snippet: 'src/snippet.ts', hash: 'src/hash-in-browser.ts' },
+            formats: ['es'],
+            fileName: (_, name) => `${name}.js`,
+          },
       rollupOptions: iife ? {} : { external: [/^@pairtrack\//, 'idb-keyval'] },
     },
   }

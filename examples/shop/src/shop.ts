@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Relay } from '@pairtrack/server'
+import { pairtrackCookies, type Relay } from '@pairtrack/server'
 import express from 'express'
 import { PRODUCT, type Order } from './catalog.js'
 import { gaClientIdFromCookie, parseCookieHeader } from './cookies.js'
@@ -42,6 +42,9 @@ export function createShopApp(options: ShopOptions): express.Express {
   app.disable('x-powered-by')
   app.use('/pairtrack', relay)
   app.use(express.urlencoded({ extended: false, limit: '16kb' }))
+  // The page routes set or refresh _fbp/_fbc from the server, so they outlive Safari's 7-day cap on
+  // script-written cookies; the relay's routes and the form posts do not need them.
+  app.get(['/', '/checkout', '/thanks/:orderId'], pairtrackCookies())
 
   app.get('/', (_req, res) => {
     res.type('html').send(renderProductPage(page))

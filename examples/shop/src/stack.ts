@@ -31,6 +31,11 @@ export type ShopStackOptions = {
   signingSecret?: string
   /** Further relay options, laid over the demo's (e.g. `botFilter` for tests that drive headless Chromium). */
   relay?: Partial<RelayConfigInput>
+  /**
+   * Whether the pixels' base code sends its own page view (fbq PageView, gtag config, ttq.page) on load.
+   * The consent e2e turns it off: that code is the site's, outside pairtrack's consent gate. @default true
+   */
+  pixelPageView?: boolean
 }
 
 export type ShopStack = {
@@ -64,6 +69,7 @@ export async function startShopStack(options: ShopStackOptions = {}): Promise<Sh
       meta: DEMO_IDS.metaPixelId,
       ga4: DEMO_IDS.ga4MeasurementId,
       tiktok: DEMO_IDS.tiktokPixelCode,
+      ...(options.pixelPageView === false ? { pageView: false } : {}),
     }),
     snippet({ relay: '/pairtrack' }),
   ].join('\n')

@@ -4,24 +4,13 @@
 // left from an older build cannot mislead it).
 //   node packages/browser/bench/size.mjs          # a human-readable line
 //   node packages/browser/bench/size.mjs --json   # one JSON object, for BENCHMARKS.md tooling
-import { dirname, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
+import { buildPairtrackIife } from './build-iife.mjs'
 
 // The budget of issue 6 and test/bundle-size.test.ts.
 const BUDGET_BYTES = 3072
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-
-async function buildInMemory() {
-  const { build } = await import('vite')
-  const result = await build({ root, configFile: resolve(root, 'vite.config.ts'), mode: 'iife', logLevel: 'silent', build: { write: false } })
-  const chunk = (Array.isArray(result) ? result : [result]).flatMap((o) => o.output).find((o) => o.fileName === 'pairtrack.js')
-  if (!chunk) throw new Error('the iife build produced no pairtrack.js')
-  return chunk.code
-}
-
-const code = Buffer.from(await buildInMemory())
+const code = Buffer.from(await buildPairtrackIife())
 const size = {
   name: '@pairtrack/browser (pairtrack.js)',
   minified: code.length,

@@ -19,7 +19,8 @@ function recordingEnv() {
     now: () => 1_700_000_000_000,
     transport: {
       sendBeacon: (url, blob) => sent.push({ url, blob }) > 0,
-      fetch: async () => ({ ok: true, status: 202 }),
+      // A visible page sends by fetch: recorded the same way.
+      fetch: async (url, init) => ({ ok: sent.push({ url, blob: init.body as Blob }) > 0, status: 202 }),
     },
     schedule: (run) => scheduled.push(run),
   }
@@ -108,6 +109,23 @@ describe('installPairtrack', () => {
     page.pairtrack?.('track', 'Lead')
 
     expect((await flush()).map((b) => b.url)).toEqual(['/pairtrack/events'])
+  })
+
+  it('applies queued consent options: nothing before the consent call, the held event after it', async () => {
+    const page: Page = {}
+    runStub(page)
+    page.pairtrack?.('init', { defaultConsent: 'denied', queueUntilConsent: true })
+    const held = page.pairtrack?.('track', 'ViewContent')
+    const { env, flush, fbq } = recordingEnv()
+    installPairtrack(page, 'https://shop.example/pairtrack/pairtrack.js', env)
+    expect(await flush()).toEqual([])
+    expect(fbq).not.toHaveBeenCalled()
+
+    page.pairtrack?.('consent', { ad_storage: 'granted', analytics_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' })
+
+    const events = asEvents((await flush())[0]?.body)
+    expect(events.map((e) => [e.event_name, e.event_id])).toEqual([['ViewContent', held]])
+    expect(fbq.mock.calls.map((call) => call[3])).toEqual([{ eventID: held }])
   })
 
   it('survives bad calls and a malformed queue without throwing', () => {

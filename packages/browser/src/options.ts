@@ -1,4 +1,4 @@
-import type { ConsentState, CustomData, RawUserData } from '@pairtrack/shared'
+import type { ConsentSignal, ConsentState, CustomData, RawUserData } from '@pairtrack/shared'
 
 /** What `createTracker` / `pairtrack('init', …)` accept. Hand-checked: no zod in the browser bundle. */
 export type TrackerOptions = {
@@ -8,8 +8,25 @@ export type TrackerOptions = {
   debug?: boolean
   /** GA4 measurement id (`G-…`): picks the `_ga_<id>` cookie for the session id; else the first `_ga_*` cookie. */
   ga4MeasurementId?: string
-  /** Consent known at start; `consent()` merges updates into it. */
+  /** Consent known at start; `consent()` merges updates into it (over `defaultConsent`). */
   consent?: ConsentState
+  /**
+   * The four Consent Mode signals until a source answers: `'denied'` fires no pixel and sends nothing
+   * (EEA/UK, until the CMP answers); `'granted'` states them granted. Unset, they stay unstated: the page
+   * treats them as granted (pixels behave so too) and the relay's own `defaultConsent` fills them. @default unset
+   */
+  defaultConsent?: ConsentSignal
+  /**
+   * Hold (in memory, the first 50) the events tracked while consent allows nothing, and fire and send them
+   * once it allows something; without it they are dropped. @default false
+   */
+  queueUntilConsent?: boolean
+  /**
+   * Only hashes leave the page: user data is normalised and SHA-256 hashed per platform by the add-on
+   * (`pairtrack-hash.js`, or `installHashInBrowser()` from `@pairtrack/browser/hash`) and beaconed as
+   * `hashed_user_data`; without the add-on the PII is dropped (and logged in debug). @default false
+   */
+  hashInBrowser?: boolean
 }
 
 /** Per-call options of `track`. */

@@ -16,13 +16,13 @@ function memoryStorage(initial: TrackEvent[] = []) {
 }
 
 /**
- * A page with all three pixels, a recording transport, a manual flush of batched beacons, and recorded
- * event listeners and retry timers.
+ * A page with all three pixels, a recording transport (by fetch or sendBeacon: `flush` returns both), a
+ * manual flush of batched beacons, and recorded event listeners and retry timers.
  */
 function setup(options: TrackerOptions = { relay: 'https://shop.example/pairtrack/' }, overrides: Partial<TrackerEnv> = {}) {
   const blobs: Array<{ url: string; blob: Blob }> = []
   const scheduled: Array<() => void> = []
-  const listeners: Record<string, () => void> = {}
+  const listeners: Record<string, (event: { type: string }) => void> = {}
   const timers: Array<{ run: () => void; ms: number }> = []
   const window = {
     location: { href: 'https://shop.example/checkout?fbclid=IwAR1' },
@@ -30,7 +30,7 @@ function setup(options: TrackerOptions = { relay: 'https://shop.example/pairtrac
     fbq: vi.fn(),
     gtag: vi.fn(),
     ttq: { track: vi.fn() },
-    addEventListener: (type: string, listener: () => void) => {
+    addEventListener: (type: string, listener: (event: { type: string }) => void) => {
       listeners[type] = listener
     },
   }
@@ -43,7 +43,10 @@ function setup(options: TrackerOptions = { relay: 'https://shop.example/pairtrac
         blobs.push({ url, blob })
         return true
       },
-      fetch: async () => ({ ok: true, status: 202 }),
+      fetch: async (url, init) => {
+        blobs.push({ url, blob: init.body as Blob })
+        return { ok: true, status: 202 }
+      },
     },
     storage: memoryStorage().storage,
     console: { warn },
@@ -60,7 +63,10 @@ function setup(options: TrackerOptions = { relay: 'https://shop.example/pairtrac
   return { tracker, window, flush, warn, listeners, timers }
 }
 
-/** A transport whose sendBeacon refuses and whose fetch answers `statuses` in turn (then 202), recording bodies. */
+/**
+ * A transport whose fetch answers `statuses` in turn (then 202), recording bodies, and whose sendBeacon
+ * would accept anything: while the page is visible it must not be used (a beacon's answer cannot be read).
+ */
 function fetchOnly(...statuses: Array<number | Error>) {
   const bodies: unknown[] = []
   const fetch = vi.fn(async (_url: string, init: RequestInit) => {
@@ -69,8 +75,9 @@ function fetchOnly(...statuses: Array<number | Error>) {
     if (status instanceof Error) throw status
     return { ok: status < 300, status }
   })
-  const transport: SendTransport = { sendBeacon: () => false, fetch }
-  return { transport, fetch, bodies }
+  const sendBeacon = vi.fn(() => true)
+  const transport: SendTransport = { sendBeacon, fetch }
+  return { transport, fetch, sendBeacon, bodies }
 }
 
 const idsOf = (body: unknown) => (Array.isArray(body) ? body : [body]).map((event: { event_id: string }) => event.event_id)
@@ -103,7 +110,8 @@ describe('createTracker', () => {
             ga_client_id: '111.222',
           },
           consent: { ad_storage: 'granted', analytics_storage: 'denied', ad_user_data: 'granted' },
-          pixels: { meta: 'fired', ga4: 'fired', tiktok: 'fired' },
+          // analytics_storage denied: the GA4 pixel is not fired (tracker-consent.test.ts)
+          pixels: { meta: 'fired', tiktok: 'fired' },
         },
       },
     ])
@@ -233,13 +241,13 @@ describe('createTracker', () => {
     expect(bodies).toEqual([])
 
     offline.onLine = true
-    listeners.online?.()
+    listeners.online?.({ type: 'online' })
     await vi.waitFor(() => expect(stored()).toEqual([]))
     expect(bodies.map(idsOf)).toEqual([[id]])
   })
 
   it('retries a beacon the relay answered 503 to after a backoff, until it is taken', async () => {
-    const { transport, bodies } = fetchOnly(503, 503)
+    const { transport, bodies, sendBeacon } = fetchOnly(503, 503)
     const { storage, stored } = memoryStorage()
     const { tracker, flush, timers } = setup(undefined, { transport, storage })
 
@@ -255,6 +263,23 @@ describe('createTracker', () => {
     timers[1]!.run() // second retry: 202
     await vi.waitFor(() => expect(stored()).toEqual([]))
     expect(bodies.map(idsOf)).toEqual([[id], [id], [id]])
+    // The page was visible: a sendBeacon would have been accepted and the 503 never seen.
+    expect(sendBeacon).not.toHaveBeenCalled()
+  })
+
+  it('keeps an event the relay answered 503 to while the page is visible, and sends it on the next page', async () => {
+    const { storage, stored } = memoryStorage()
+    const down = fetchOnly(503)
+    const first = setup(undefined, { transport: down.transport, storage, setTimeout: () => 0 })
+    const id = first.tracker.track('Purchase', { value: 5, currency: 'EUR' })
+    await first.flush()
+    await vi.waitFor(() => expect(stored().map((e) => e.event_id)).toEqual([id]))
+    expect(down.sendBeacon).not.toHaveBeenCalled()
+
+    const up = fetchOnly()
+    setup(undefined, { transport: up.transport, storage }) // the next page load
+    await vi.waitFor(() => expect(stored()).toEqual([]))
+    expect(up.bodies.map(idsOf)).toEqual([[id]])
   })
 
   it('sends what earlier pages could not hand over as soon as it starts', async () => {
@@ -266,16 +291,25 @@ describe('createTracker', () => {
     expect(bodies).toEqual([earlier])
   })
 
-  it.each([['pagehide'], ['visibilitychange']])('sends the events of the tick at once on %s', (type) => {
-    const beacons: string[] = []
-    const { tracker, listeners } = setup(undefined, {
-      transport: { sendBeacon: (url) => beacons.push(url) > 0 },
+  it.each([
+    ['pagehide', false, 'sendBeacon'],
+    ['visibilitychange', true, 'sendBeacon'],
+    ['visibilitychange', false, 'fetch'],
+    ['online', false, 'fetch'],
+  ] as const)('sends the events of the tick at once on %s (hidden: %s), by %s', async (type, hidden, way) => {
+    const sent: string[] = []
+    const { tracker, window, listeners } = setup(undefined, {
+      transport: {
+        sendBeacon: () => sent.push('sendBeacon') > 0,
+        fetch: async () => ({ ok: sent.push('fetch') > 0, status: 202 }),
+      },
       schedule: () => {}, // the microtask that would flush never comes: the page is going away
     })
     tracker.track('Lead')
-    expect(beacons).toEqual([])
-    listeners[type]?.()
-    expect(beacons).toEqual(['https://shop.example/pairtrack/events'])
+    expect(sent).toEqual([])
+    Object.assign(window.document, { hidden })
+    listeners[type]?.({ type })
+    await vi.waitFor(() => expect(sent).toEqual([way]))
   })
 
   it('logs to the console only in debug mode, and never the user data', async () => {

@@ -1,16 +1,22 @@
 import { newEventId, type ConsentState, type CustomData, type RawUserData, type TrackEvent } from '@pairtrack/shared'
-import { mergeConsent } from './consent/merge-consent.js'
+import { allowedPurposes, mergeConsent, withDenials } from './consent/merge-consent.js'
+import { addHashedEvent } from './hash-in-browser-hook.js'
 import { DEFAULT_RELAY, type TrackOptions, type Tracker, type TrackerOptions } from './options.js'
 import { readPageIds, type PageHost } from './page-ids.js'
 import { firePixels, type PixelHost } from './pixels/index.js'
 import { createLogger, safely } from './safely.js'
-import { createBeaconBatch, toBeaconBody } from './transport/beacon-batch.js'
+import { MAX_EVENTS_PER_BEACON, createBeaconBatch, toBeaconBody } from './transport/beacon-batch.js'
 import { createQueueStorage, type QueueStorage } from './transport/queue-storage.js'
 import { createRetryQueue } from './transport/retry-queue.js'
 import { send, type SendTransport } from './transport/send.js'
 
 /** The page a tracker runs in: `window`, or a plain object in tests (without events, none are listened to). */
-export type TrackerHost = PageHost & PixelHost & { addEventListener?(type: string, listener: () => void): void }
+export type TrackerHost = PageHost &
+  PixelHost & {
+    /** `document.hidden`: true while the page is hidden (then a send goes by sendBeacon). */
+    document: { hidden?: boolean }
+    addEventListener?(type: string, listener: (event?: { type: string }) => void): void
+  }
 
 /** Time, randomness, the page, the network, storage and the console: the page's own by default, injected in tests. */
 export type TrackerEnv = {
@@ -34,7 +40,7 @@ const EVENT_NAME = /^[A-Za-z][\w -]{0,99}$/
 const EVENT_ID = /^[!-~]{1,128}$/
 const MAX_URL = 2048
 const USER_DATA_KEYS =
-  'email phone first_name last_name city state zip country gender date_of_birth external_id fbp fbc ga_client_id ga_session_id ttclid ttp gclid'.split(
+  'email phone first_name last_name street city state zip country gender date_of_birth external_id fbp fbc ga_client_id ga_session_id ttclid ttp gclid'.split(
     ' ',
   )
 
@@ -53,12 +59,12 @@ function pickUserData(userData: unknown): RawUserData {
 /**
  * A tracker: `track()` mints one event id, fires every pixel on the page with it and beacons the same
  * event to `{relay}/events`; `consent()` merges consent into every later beacon. Events of one tick go in
- * one beacon, through `sendBeacon`, else `fetch`. When the browser takes the beacon (`sendBeacon` answers
- * true) the event counts as handed over: a beacon has no response to read. A send that fails (offline,
- * `sendBeacon` refused and `fetch` failed or answered 5xx/408/429) goes to the retry queue, which re-sends
- * with `fetch`, so that the relay's answer is seen, after a backoff, on the next page load, and on
- * `online`, `pagehide` and `visibilitychange` (which also send the events of the tick at once: hidden is the
- * last moment a mobile page is sure to see). Never throws, never blocks.
+ * one beacon, by `fetch` with keepalive while the page is visible, so that the relay's answer is read; by
+ * `sendBeacon` only as the page is hidden or left (`pagehide`, `visibilitychange` to hidden), where a
+ * browser that takes it counts as handed over (a beacon has no response to read). A send that fails
+ * (offline, network error, 5xx/408/429) goes to the retry queue, which re-sends with `fetch` after a
+ * backoff, on the next page load, and on `online`, `pagehide` and `visibilitychange` (which also send the
+ * events of the tick at once: hidden is the last moment a mobile page is sure to see). Never throws, never blocks.
  * @example
  * const tracker = createTracker({ relay: '/pairtrack' })
  * const id = tracker.track('Purchase', { value: 12, currency: 'EUR', order_id: 'A-17' })
@@ -67,17 +73,31 @@ export function createTracker(options: TrackerOptions = {}, env: TrackerEnv = {}
   const { window: host = window as TrackerHost, now = Date.now, transport = navigator } = env
   const log = createLogger(options, env.console)
   const url = `${options.relay ?? DEFAULT_RELAY}`.replace(/\/+$/, '') + '/events'
-  let consent = mergeConsent({}, options.consent)
+  const byDefault = options.defaultConsent
+  let consent = mergeConsent(
+    byDefault ? { ad_storage: byDefault, analytics_storage: byDefault, ad_user_data: byDefault, ad_personalization: byDefault } : {},
+    options.consent,
+  )
+  // What consent allows now: GA4 is analytics, Meta and TikTok advertising (the relay's destination purposes).
+  const allowed = () => allowedPurposes(consent)
+  // Calls tracked while consent allowed nothing, kept for a grant (queueUntilConsent).
+  const held: Parameters<typeof track>[] = []
   const queue = createRetryQueue(
-    (events, beacon) => send(url, toBeaconBody(events), transport, beacon),
+    // Consent revoked since: the relay gets each event with today's denials; nothing allowed, nothing goes
+    // (a 'failed' send keeps the events in the retry queue for a later grant).
+    async (events, beacon) =>
+      allowed()
+        ? send(url, toBeaconBody(events.map((event) => ({ ...event, consent: withDenials(event.consent, consent) }))), transport, beacon)
+        : 'failed',
     env.storage ?? createQueueStorage(),
     now,
     log,
     env,
   )
   const batch = createBeaconBatch(queue.send, env.schedule)
-  const sendAll = () => {
-    batch.flush()
+  // Hidden or left: the last moment to send, and a fetch's answer may never be read, so the tick's events go by sendBeacon.
+  const sendAll = (event?: { type: string }) => {
+    batch.flush(event?.type == 'pagehide' || host.document.hidden)
     void queue.drain()
   }
   for (const type of ['pagehide', 'visibilitychange', 'online']) host.addEventListener?.(type, sendAll)
@@ -90,6 +110,13 @@ export function createTracker(options: TrackerOptions = {}, env: TrackerEnv = {}
     }
     const given = trackOptions?.eventId
     const eventId = isText(given, EVENT_ID) ? given : newEventId()
+    const pixelsAllowed = allowed()
+    if (!pixelsAllowed) {
+      // No pixel, no beacon: held for a grant (same id; at most a beacon's worth, the first ones), or dropped.
+      if (options.queueUntilConsent && held.length < MAX_EVENTS_PER_BEACON) held.push([eventName, customData, userData, { ...trackOptions, eventId }])
+      log('no consent', eventName, eventId)
+      return eventId
+    }
     const nowMs = now()
     const event: TrackEvent = {
       event_name: eventName,
@@ -108,8 +135,9 @@ export function createTracker(options: TrackerOptions = {}, env: TrackerEnv = {}
       // The server's relay.sign() token for a `signed` event (Purchase…), checked by the relay.
       token: typeof trackOptions?.token == 'string' ? trackOptions.token : undefined,
     }
-    event.pixels = firePixels(event, eventId, host)
-    batch.add(event)
+    event.pixels = firePixels(event, eventId, host, pixelsAllowed)
+    // hashInBrowser: only the add-on's hashes and the never-hashed ids reach the beacon.
+    addHashedEvent(event, options.hashInBrowser, host, log, batch.add)
     log('tracked', eventName, eventId)
     return eventId
   }
@@ -117,7 +145,13 @@ export function createTracker(options: TrackerOptions = {}, env: TrackerEnv = {}
   return {
     track: safely(track, '', log),
     consent: safely((state: ConsentState) => {
+      const paused = !allowed()
       consent = mergeConsent(consent, state)
+      // Allowed again after nothing was: the held calls go out, and so does what the retry queue kept meanwhile.
+      if (paused && allowed()) {
+        for (const call of held.splice(0)) safely(track, '', log)(...call)
+        void queue.drain()
+      }
     }, undefined, log),
   }
 }

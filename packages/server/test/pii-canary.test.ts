@@ -15,6 +15,7 @@ const CANARY = {
   phone: '+44 20 7946 0173',
   first_name: 'Zeldacanary',
   last_name: 'Quoxworth',
+  street: '7 Xylocanary Lane, Flat 2',
   date_of_birth: '1971-03-09',
   external_id: 'CUST-CANARY-88412',
 }
@@ -24,6 +25,7 @@ const RAW_FORMS = [
   CANARY.email.toLowerCase(),
   'zeldacanary',
   'quoxworth',
+  'xylocanary',
   '7946 0173',
   '2079460173',
   '1971-03-09',
@@ -89,6 +91,8 @@ describe('raw PII never leaves the request handler', () => {
     await beacon({ event_name: 'Lead', event_id: 'pii-bad', event_source_url: page, user_data: { ...CANARY, phone: 12 } })
     await beacon({ event_name: 'Lead', event_id: 'pii-bad2', event_source_url: page, user_data: { ...CANARY, nickname: CANARY.first_name } })
     await beacon(`{"event_name":"Lead","user_data":{"email":"${CANARY.email}"`)
+    // hashInBrowser's field with a raw value where a hash belongs: refused, and the refusal does not echo it.
+    await beacon({ event_name: 'Lead', event_id: 'pii-bad4', event_source_url: page, hashed_user_data: { meta: { em: [CANARY.email] }, ga4: { address: [{ sha256_street: CANARY.street }] } } })
     await relay
       .track({ event_name: 'Lead', event_id: 'pii-bad3', user_data: { ...CANARY, email: 7 as unknown as string } })
       .catch((error: unknown) => errors.push(String(error), JSON.stringify(error), (error as Error).stack ?? ''))
@@ -109,7 +113,7 @@ describe('raw PII never leaves the request handler', () => {
     expect(dump).toContain('pii-server')
     expect(logLines.join('')).toMatch(/event accepted/)
     expect(answers.filter((answer) => answer.startsWith('202 '))).toHaveLength(2)
-    expect(answers.filter((answer) => answer.startsWith('400 '))).toHaveLength(3)
+    expect(answers.filter((answer) => answer.startsWith('400 '))).toHaveLength(4)
     expect(errors.length).toBeGreaterThan(0)
 
     const sinks = {

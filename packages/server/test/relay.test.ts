@@ -251,4 +251,12 @@ describe('GET routes', () => {
     expect(response.headers.get('content-type')).toMatch(/javascript/)
     expect(await response.text()).toMatch(/pairtrack/)
   })
+
+  it('serves the hashInBrowser add-on beside it', async () => {
+    harness = await startRelayHarness()
+    const response = await fetch(`${harness.relayUrl}/pairtrack-hash.js`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toMatch(/javascript/)
+    expect(await response.text()).toMatch(/pairtrackHash/)
+  })
 })

@@ -13,6 +13,7 @@ export type {
   ParsedTrackEvent,
   BeaconBody,
   RawUserData,
+  BrowserHashedUserData,
   CustomData,
   ContentItem,
   PixelStatus,
@@ -50,6 +51,7 @@ export {
 } from './user-data/hashed-user-data.js'
 export { isPreHashedUserData } from './user-data/is-pre-hashed-user-data.js'
 export { parseHashedUserData, type HashedUserDataIssue } from './user-data/parse-hashed-user-data.js'
+export { mergeBrowserHashes } from './user-data/merge-browser-hashes.js'
 export {
   estimateMatchQuality,
   type MatchQualityEstimate,
@@ -66,6 +68,7 @@ export { normalizeEmail, toGoogleEmail } from './user-data/normalize/email.js'
 export { normalizePhone, toMetaPhone } from './user-data/normalize/phone.js'
 export { normalizeName, type NamePart } from './user-data/normalize/name.js'
 export { normalizeCity } from './user-data/normalize/city.js'
+export { normalizeStreet } from './user-data/normalize/street.js'
 export { normalizeRegion } from './user-data/normalize/region.js'
 export { normalizePostalCode } from './user-data/normalize/postal-code.js'
 export { normalizeCountry } from './user-data/normalize/country.js'

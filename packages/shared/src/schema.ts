@@ -4,6 +4,7 @@ export {
   TrackEventSchema,
   BeaconBodySchema,
   RawUserDataSchema,
+  BrowserHashedUserDataSchema,
   CustomDataSchema,
   ContentItemSchema,
   PixelStatusSchema,

@@ -49,6 +49,11 @@ describe('GA4 Measurement Protocol', () => {
     expect(fixture.emulator.ledger().ga4).toEqual({ received: [], rejected: [], conversions: [] })
   })
 
+  it('validates a hashed street in the address (sha256_street, platforms.md 2.3)', async () => {
+    const address = [{ sha256_first_name: sha256('ada'), sha256_street: sha256('1 main st'), postal_code: 'sw1a 1aa', country: 'GB' }]
+    expect(await debug(payload({ user_data: { sha256_email_address: [sha256('ada@example.org')], address } }))).toEqual({ validationMessages: [] })
+  })
+
   it.each([
     ['a missing client_id', { client_id: undefined }, 'client_id', 'VALUE_REQUIRED'],
     ['no events', { events: [] }, 'events', 'VALUE_REQUIRED'],
@@ -65,6 +70,7 @@ describe('GA4 Measurement Protocol', () => {
     ['an unhashed email', { user_data: { sha256_email_address: 'ada@example.org' } }, 'user_data.sha256_email_address', 'VALUE_INVALID'],
     ['four phone hashes', { user_data: { sha256_phone_number: Array(4).fill(sha256('+1')) } }, 'user_data.sha256_phone_number', 'EXCEEDED_MAX_ENTITIES'],
     ['an unhashed first name', { user_data: { address: { sha256_first_name: 'Ada' } } }, 'user_data.address[0].sha256_first_name', 'VALUE_INVALID'],
+    ['an unhashed street', { user_data: { address: [{ sha256_street: '1 Main St' }] } }, 'user_data.address[0].sha256_street', 'VALUE_INVALID'],
     ['consent "yes"', { consent: { ad_user_data: 'yes' } }, 'consent.ad_user_data', 'VALUE_INVALID'],
     ['a reserved user property', { user_properties: { first_visit_time: { value: '1' } } }, 'user_properties.first_visit_time', 'NAME_RESERVED'],
   ])('reports %s', async (_case, overrides, fieldPath, validationCode) => {

@@ -15,3 +15,30 @@ export function mergeConsent(current: ConsentState, update: unknown): ConsentSta
     if (typeof value == (key[0] == 'l' ? 'boolean' : 'string') && VALID.test(`${key}=${value}`)) next[key] = value
   return next
 }
+
+/** What consent allows: advertising pixels and destinations (Meta, TikTok), analytics ones (GA4). */
+export type AllowedPurposes = { ads: boolean; analytics: boolean }
+
+/**
+ * The purposes a consent state allows, as the relay gates its destinations: ads need `ad_storage` and
+ * `ad_user_data`, analytics `analytics_storage`; an unstated signal does not deny (shared's `allowsAds`
+ * and `allowsAnalytics` with a 'granted' default, without their bytes). `undefined` when it allows nothing.
+ * @example allowedPurposes({ ad_user_data: 'denied' }) // { ads: false, analytics: true }
+ * @example allowedPurposes({ ad_storage: 'denied', analytics_storage: 'denied' }) // undefined
+ */
+export function allowedPurposes(consent: ConsentState): AllowedPurposes | undefined {
+  const ads = consent.ad_storage != 'denied' && consent.ad_user_data != 'denied'
+  const analytics = consent.analytics_storage != 'denied'
+  return ads || analytics ? { ads, analytics } : undefined
+}
+
+/**
+ * `state` with every denial of `current` laid over it (a denied signal, `limited_data_use: true`): what
+ * an event tracked earlier may still be sent with once consent was revoked. Unchanged without denials.
+ * @example withDenials({ ad_storage: 'granted' }, { ad_storage: 'denied' }) // { ad_storage: 'denied' }
+ */
+export function withDenials(state: ConsentState | undefined, current: ConsentState): ConsentState | undefined {
+  let key: keyof ConsentState
+  for (key in current) if (current[key] == 'denied' || current[key] === true) state = { ...state, [key]: current[key] }
+  return state
+}

@@ -108,3 +108,15 @@ describe('firePixels', () => {
     expect(ttq.track).toHaveBeenCalledOnce()
   })
 })
+
+describe('firePixels under consent', () => {
+  it.each([
+    [{ ads: false, analytics: true }, { ga4: 'fired' }, [0, 1, 0]],
+    [{ ads: true, analytics: false }, { meta: 'fired', tiktok: 'fired' }, [1, 0, 1]],
+    [{ ads: false, analytics: false }, {}, [0, 0, 0]],
+  ])('with %j fires and reports only the allowed pixels', (allowed, report, calls) => {
+    const { host, fbq, gtag, ttq } = pageWithPixels()
+    expect(firePixels({ event_name: 'Lead' }, 'evt-7', host, allowed)).toEqual(report)
+    expect([fbq, gtag, ttq.track].map((pixel) => pixel.mock.calls.length)).toEqual(calls)
+  })
+})

@@ -22,8 +22,8 @@ function memoryStorage(initial: unknown[] = []) {
 function setup(results: SendResult[] = [], initial: unknown[] = [], fallback: SendResult = 'fetch') {
   const { storage, stored } = memoryStorage(initial)
   const sent: Array<{ ids: string[]; beacon: boolean }> = []
-  const deliver = vi.fn(async (events: TrackEvent[], beacon: boolean) => {
-    sent.push({ ids: events.map((e) => e.event_id), beacon })
+  const deliver = vi.fn(async (events: TrackEvent[], beacon?: boolean) => {
+    sent.push({ ids: events.map((e) => e.event_id), beacon: beacon === true })
     return results.shift() ?? fallback
   })
   const timers: Array<{ run: () => void; ms: number }> = []
@@ -38,17 +38,28 @@ function setup(results: SendResult[] = [], initial: unknown[] = [], fallback: Se
 const ids = (events: readonly TrackEvent[]) => events.map((e) => e.event_id)
 
 describe('createRetryQueue', () => {
-  it('sends a first send with sendBeacon allowed and keeps nothing when it is handed over', async () => {
-    const { queue, sent, stored, timers } = setup(['beacon'])
+  it('makes a first send without the beacon flag (fetch, its answer read) unless told the page is going away', async () => {
+    const { queue, sent, stored, timers } = setup(['fetch', 'beacon'])
     await queue.send([event('a')])
-    expect(sent).toEqual([{ ids: ['a'], beacon: true }])
+    await queue.send([event('b')], true)
+    expect(sent).toEqual([
+      { ids: ['a'], beacon: false },
+      { ids: ['b'], beacon: true },
+    ])
     expect(stored()).toEqual([])
     expect(timers).toEqual([])
   })
 
+  it('keeps the events of a first send the relay answered 5xx to (failed), not only of a refused beacon', async () => {
+    const { queue, stored, timers } = setup(['failed'])
+    await queue.send([event('a')])
+    expect(ids(stored())).toEqual(['a'])
+    expect(timers).toHaveLength(1)
+  })
+
   it('keeps events whose send failed and retries them by fetch after a full-jitter backoff', async () => {
     const { queue, sent, stored, timers } = setup(['failed'])
-    await queue.send([event('a'), event('b')])
+    await queue.send([event('a'), event('b')], true)
 
     expect(ids(stored())).toEqual(['a', 'b'])
     expect(timers.map((t) => t.ms)).toEqual([0.5 * QUEUE_BACKOFF.baseDelayMs])

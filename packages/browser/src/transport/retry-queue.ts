@@ -14,8 +14,11 @@ export type RetryQueueOptions = {
 
 /** Sends events and keeps those that could not be handed over until the relay takes them. Neither method rejects. */
 export type RetryQueue = {
-  /** A first send (`sendBeacon` first); events whose send failed are kept, and a retry is scheduled. */
-  send(events: TrackEvent[]): Promise<void>
+  /**
+   * A first send (by `fetch`; by `sendBeacon` when `beacon`: the page is being hidden or left); events whose
+   * send failed are kept, and a retry is scheduled.
+   */
+  send(events: TrackEvent[], beacon?: boolean): Promise<void>
   /** Re-sends what is kept, 50 events a request, until a send fails (then retries after a backoff) or all are out. */
   drain(): Promise<void>
 }
@@ -29,24 +32,25 @@ export const QUEUE_BACKOFF: BackoffPolicy = { baseDelayMs: 5000, maxDelayMs: 600
 
 /**
  * A retry queue over `storage` (IndexedDB, so it outlives the page). `deliver(events, beacon)` is the
- * tracker's send. A first send may end `beacon`: the browser took it, and as a beacon has no response,
- * that counts as handed over. Retries go with `beacon` false, i.e. by `fetch`, so the relay's answer is
- * seen: a kept event stays until a send of it ends `fetch` (2xx) or `rejected` (4xx: no retry can help);
+ * tracker's send. A first send goes by `fetch` while the page is visible, so the relay's answer is read;
+ * only one made as the page is hidden or left goes with `beacon` true and may end `beacon`: the browser
+ * took it, and as a beacon has no response, that counts as handed over. Retries go with `beacon` false,
+ * i.e. by `fetch`: a kept event stays until a send of it ends `fetch` (2xx) or `rejected` (4xx: no retry can help);
  * the relay deduplicates what arrives twice (same event name and id). Retries run after a full-jitter
  * backoff, and the tracker calls `drain` on page load, on `online` and when the page is hidden or left.
- * Bounded to 200 events and 7 days, oldest dropped first; the debug log counts the drops.
+ * Bounded to 200 events and 7 days, oldest dropped first; the debug log says how many were dropped.
  * @example
- * const queue = createRetryQueue((events, beacon) => send(url, toBeaconBody(events), navigator, beacon), createQueueStorage(), Date.now)
+ * const deliver = (events: TrackEvent[], beacon?: boolean) => send(url, toBeaconBody(events), navigator, beacon)
+ * const queue = createRetryQueue(deliver, createQueueStorage(), Date.now, createLogger(options))
  * addEventListener('online', queue.drain)
  */
 export function createRetryQueue(
-  deliver: (events: TrackEvent[], beacon: boolean) => Promise<SendResult>,
+  deliver: (events: TrackEvent[], beacon?: boolean) => Promise<SendResult>,
   storage: QueueStorage,
   now: () => number,
-  log: Logger = () => {},
+  log: Logger,
   { setTimeout: later = setTimeout, random }: RetryQueueOptions = {},
 ): RetryQueue {
-  let dropped = 0
   let attempt = 0
   let timer: unknown
   let draining: unknown
@@ -57,7 +61,7 @@ export function createRetryQueue(
       const changed = change(stored)
       // A corrupt entry (not an object, no event_time) compares false: dropped too.
       const kept = changed.filter((event) => event?.event_time! * 1000 > now() - QUEUE_MAX_AGE_MS).slice(-QUEUE_MAX_EVENTS)
-      if (kept.length < changed.length) log('dropped', (dropped += changed.length - kept.length))
+      if (kept.length < changed.length) log('dropped', changed.length - kept.length)
       return kept
     })
 
@@ -72,7 +76,7 @@ export function createRetryQueue(
     if (draining) return
     draining = 1
     for (let events = await update((stored) => stored), chunk; (chunk = events.slice(0, MAX_EVENTS_PER_BEACON))[0]; attempt = 0) {
-      if ((await deliver(chunk, false)) == 'failed') {
+      if ((await deliver(chunk)) == 'failed') {
         retryLater()
         break
       }
@@ -83,9 +87,9 @@ export function createRetryQueue(
   }
 
   return {
-    send: async (events) => {
-      if ((await deliver(events, true)) == 'failed') {
-        await update((stored) => [...stored, ...events])
+    send: async (events, beacon) => {
+      if ((await deliver(events, beacon)) == 'failed') {
+        await update((stored) => stored.concat(events))
         retryLater()
       }
     },

@@ -6,9 +6,10 @@ const BODY = '{"event_name":"Lead","event_id":"e1"}'
 
 type FetchAnswer = number | 'network-error' | 'garbage'
 
-function transport(beacon: boolean | 'missing', fetchResult: FetchAnswer = 202, onLine?: boolean) {
+/** A recording transport: sendBeacon answers `beacon` (throws when 'throws'), fetch answers `fetchResult`. */
+function transport(beacon: boolean | 'throws', fetchResult: FetchAnswer = 202, onLine?: boolean) {
   const sendBeacon = vi.fn((_url: string, _data: Blob): boolean => {
-    if (beacon === 'missing') throw new TypeError('navigator.sendBeacon is not a function')
+    if (beacon === 'throws') throw new TypeError('Illegal invocation')
     return beacon
   })
   const fetch = vi.fn(async (_url: string, _init: RequestInit) => {
@@ -20,57 +21,39 @@ function transport(beacon: boolean | 'missing', fetchResult: FetchAnswer = 202, 
   return { sendBeacon, fetch, ...(onLine === undefined ? {} : { onLine }) } satisfies SendTransport
 }
 
-describe('send', () => {
-  it('hands the body to sendBeacon as a text/plain blob and stops there when it is accepted', async () => {
+async function expectTextPlainPost(init: RequestInit | undefined, keepalive = true) {
+  expect(init).toMatchObject({ method: 'POST', keepalive })
+  // A text/plain blob sets the Content-Type: a "simple" request, no CORS preflight.
+  const body = init?.body as Blob
+  expect(body.type).toBe('text/plain')
+  expect(await body.text()).toBe(BODY)
+}
+
+describe('send while the page is visible (no beacon flag)', () => {
+  it('POSTs a keepalive text/plain body by fetch and never uses sendBeacon, even one that would accept', async () => {
     const t = transport(true)
 
-    expect(await send(URL, BODY, t)).toBe('beacon')
-
-    const [url, blob] = t.sendBeacon.mock.calls[0]!
-    expect(url).toBe(URL)
-    expect(blob.type).toBe('text/plain')
-    expect(await blob.text()).toBe(BODY)
-    expect(t.fetch).not.toHaveBeenCalled()
-  })
-
-  it('falls back to a keepalive POST of a text/plain body when sendBeacon refuses', async () => {
-    const t = transport(false)
-
     expect(await send(URL, BODY, t)).toBe('fetch')
 
+    expect(t.sendBeacon).not.toHaveBeenCalled()
     const [url, init] = t.fetch.mock.calls[0]!
     expect(url).toBe(URL)
-    expect(init).toMatchObject({ method: 'POST', keepalive: true })
-    // A text/plain blob sets the Content-Type: a "simple" request, no CORS preflight.
-    const body = init.body as Blob
-    expect(body.type).toBe('text/plain')
-    expect(await body.text()).toBe(BODY)
+    await expectTextPlainPost(init)
   })
 
-  it('falls back to fetch when sendBeacon is missing', async () => {
-    const t = transport('missing')
-    expect(await send(URL, BODY, t)).toBe('fetch')
-    expect(t.fetch).toHaveBeenCalledOnce()
-  })
-
-  it('uses fetch only for a retry, so that the relay answer is seen', async () => {
+  it('sees a relay answering 503 and reports failed, so the event is kept (a beacon would have counted as delivered)', async () => {
     const t = transport(true, 503)
-    expect(await send(URL, BODY, t, false)).toBe('failed')
+    expect(await send(URL, BODY, t)).toBe('failed')
     expect(t.sendBeacon).not.toHaveBeenCalled()
     expect(t.fetch).toHaveBeenCalledOnce()
   })
 
   it('drops keepalive for bodies of 64 KB and more, which browsers would refuse', async () => {
-    const t = transport(false)
+    const t = transport(true)
     await send(URL, 'x'.repeat(64_000), t)
     expect(t.fetch.mock.calls[0]?.[1].keepalive).toBe(false)
-  })
-
-  it('tries nothing when the browser says it is offline', async () => {
-    const t = transport(true, 202, false)
-    expect(await send(URL, BODY, t)).toBe('failed')
-    expect(t.sendBeacon).not.toHaveBeenCalled()
-    expect(t.fetch).not.toHaveBeenCalled()
+    await send(URL, 'x'.repeat(63_999), t)
+    expect(t.fetch.mock.calls[1]?.[1].keepalive).toBe(true)
   })
 
   it.each([
@@ -83,10 +66,59 @@ describe('send', () => {
     ['network-error', 'failed'],
     ['garbage', 'failed'],
     [400, 'rejected'],
+    [403, 'rejected'],
     [413, 'rejected'],
     [422, 'rejected'],
+    [202, 'fetch'],
     [204, 'fetch'],
   ] as const)('reports fetch outcome %s as %s without throwing', async (outcome, expected) => {
-    await expect(send(URL, BODY, transport(false, outcome))).resolves.toBe(expected)
+    await expect(send(URL, BODY, transport(true, outcome))).resolves.toBe(expected)
+  })
+})
+
+describe('send as the page is hidden or left (beacon flag)', () => {
+  it('hands the body to sendBeacon as a text/plain blob and stops there when it is accepted', async () => {
+    const t = transport(true, 503)
+
+    expect(await send(URL, BODY, t, true)).toBe('beacon')
+
+    const [url, blob] = t.sendBeacon.mock.calls[0]!
+    expect(url).toBe(URL)
+    expect(blob.type).toBe('text/plain')
+    expect(await blob.text()).toBe(BODY)
+    expect(t.fetch).not.toHaveBeenCalled()
+  })
+
+  it('falls back to a keepalive fetch when sendBeacon refuses, and reads its answer', async () => {
+    const refused = transport(false)
+    expect(await send(URL, BODY, refused, true)).toBe('fetch')
+    await expectTextPlainPost(refused.fetch.mock.calls[0]?.[1])
+
+    expect(await send(URL, BODY, transport(false, 503), true)).toBe('failed')
+  })
+
+  it('falls back to fetch where sendBeacon is missing', async () => {
+    const { fetch } = transport(true)
+    expect(await send(URL, BODY, { fetch }, true)).toBe('fetch')
+    expect(fetch).toHaveBeenCalledOnce()
+  })
+
+  it('reports a sendBeacon that throws as failed (kept for a retry) rather than throwing', async () => {
+    const t = transport('throws')
+    await expect(send(URL, BODY, t, true)).resolves.toBe('failed')
+  })
+})
+
+describe('send while the browser says it is offline', () => {
+  it.each([[false], [true]])('tries nothing (beacon flag %s) and reports failed', async (beacon) => {
+    const t = transport(true, 202, false)
+    expect(await send(URL, BODY, t, beacon)).toBe('failed')
+    expect(t.sendBeacon).not.toHaveBeenCalled()
+    expect(t.fetch).not.toHaveBeenCalled()
+  })
+
+  it('tries when onLine is true or unknown (true is not trusted, but nothing better is known)', async () => {
+    expect(await send(URL, BODY, transport(false, 202, true))).toBe('fetch')
+    expect(await send(URL, BODY, transport(false, 202))).toBe('fetch')
   })
 })

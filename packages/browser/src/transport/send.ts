@@ -3,7 +3,8 @@
  * injected in tests to refuse, fail or record.
  */
 export type SendTransport = {
-  sendBeacon(url: string, data: Blob): boolean
+  /** Missing in old browsers: `fetch` only. */
+  sendBeacon?(url: string, data: Blob): boolean
   /** @default the global fetch */
   fetch?(url: string, init: RequestInit): Promise<{ ok: boolean; status: number }>
   /** False when the browser knows it is offline: nothing is tried, the send counts as failed. */
@@ -22,25 +23,24 @@ const KEEPALIVE_MAX_BYTES = 64_000
 
 /**
  * POSTs a JSON body as `text/plain` (a "simple" request: no CORS preflight; the relay parses it as JSON).
- * With `beacon` (a first send), `sendBeacon` first, since it survives the page unloading; when it is
- * missing, throws or refuses (queue full, body too big), `fetch` with keepalive under 64 KB. Without it (a
- * retry), `fetch` only, so that the relay's answer is seen and the event is kept until the relay takes it.
- * Offline (`onLine` false; true is not trusted, a dead network can say true), neither is tried. Never throws.
- * @example await send('/pairtrack/events', '{"event_name":"Lead"}', navigator) // 'beacon'
+ * By `fetch` with keepalive under 64 KB (it outlives the page too), so that the relay's answer is read:
+ * a 5xx, 408, 429 or network error ends `failed`, and the caller keeps the event for a retry. With
+ * `beacon` (the page is being hidden or left, when a fetch's answer may never be read), `sendBeacon`
+ * first; a beacon the browser refuses (queue full, body too big) or lacks goes by `fetch`. (No fallback
+ * for a browser without `fetch`: one that parses this script has it.) Offline (`onLine` false; true is
+ * not trusted, a dead network can say true), nothing is tried. Never throws.
+ * @example await send('/pairtrack/events', '{"event_name":"Lead"}', navigator) // 'fetch'
  */
-export async function send(url: string, body: string, transport: SendTransport, beacon = true): Promise<SendResult> {
-  if (transport.onLine === false) return 'failed'
+export async function send(url: string, body: string, transport: SendTransport, beacon?: boolean): Promise<SendResult> {
   const blob = new Blob([body], { type: 'text/plain' })
-  try {
-    if (beacon && transport.sendBeacon(url, blob)) return 'beacon'
-  } catch {
-    // No sendBeacon (old browser, tests): fall back to fetch.
-  }
-  try {
-    // The blob's type is the request's Content-Type: text/plain, as for the beacon.
-    const { ok, status } = await (transport.fetch ?? fetch)(url, { method: 'POST', body: blob, keepalive: blob.size < KEEPALIVE_MAX_BYTES })
-    return ok ? 'fetch' : /^4(?!08|29)\d\d$/.test(`${status}`) ? 'rejected' : 'failed'
-  } catch {
-    return 'failed'
-  }
+  if (transport.onLine !== false)
+    try {
+      if (beacon && transport.sendBeacon?.(url, blob)) return 'beacon'
+      // The blob's type is the request's Content-Type: text/plain, as for the beacon.
+      const { ok, status } = await (transport.fetch ?? fetch)(url, { method: 'POST', body: blob, keepalive: blob.size < KEEPALIVE_MAX_BYTES })
+      return ok ? 'fetch' : /^4(?!08|29)/.test(`${status}`) ? 'rejected' : 'failed'
+    } catch {
+      // A network error, a throwing sendBeacon, or an answer that is not a response.
+    }
+  return 'failed'
 }

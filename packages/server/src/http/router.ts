@@ -40,13 +40,18 @@ export type RelayRouter = { router: Router; close(): Promise<void> }
 
 /**
  * The relay's routes, mounted by the site: `app.use('/pairtrack', relay)`.
- * POST /events (and its CORS preflight), GET /pairtrack.js, /config.json, /health, and /metrics when on.
+ * POST /events (and its CORS preflight), GET /pairtrack.js, /pairtrack-hash.js (the hashInBrowser add-on), /pairtrack-consent.js,
+ * /config.json, /health, and /metrics when on.
  * POST /events runs: security headers → origin → rate limit → body (64 KB) → JSON → schema → the relay's
  * policy. Each refusal is a JSON 4xx from the one table in error-response.ts.
  */
 export function createRelayRouter(routes: RelayRoutes): RelayRouter {
   const router = express.Router()
-  const browserScript = loadBrowserScript(routes.logger)
+  const browserScript = loadBrowserScript('@pairtrack/browser/pairtrack.js', routes.logger)
+  // The hashInBrowser add-on, served beside the core script (only pages that opt in load it).
+  const hashScript = loadBrowserScript('@pairtrack/browser/pairtrack-hash.js', routes.logger)
+  // The consent-source add-on (Google Consent Mode / IAB TCF readers), likewise opt-in.
+  const consentScript = loadBrowserScript('@pairtrack/browser/pairtrack-consent.js', routes.logger)
   const refuse = (res: Response, error: IngestError): void => {
     // The code and the field paths only: messages and values stay out of the log. A flood of 429s goes to
     // debug (the counter shows it) so that it cannot flood the log too.
@@ -75,25 +80,24 @@ export function createRelayRouter(routes: RelayRoutes): RelayRouter {
     const outcome = await routes.acceptBeacon(events.value, clientContextOf(req), consentOf)
     if (!outcome.ok) return refuse(res, outcome.error)
     const { results, filtered } = outcome.value
-    res
-      .status(202)
-      .set('Cache-Control', 'no-store')
-      .json({
-        accepted: results.length,
-        events: results.map((result) => ({ event_id: result.eventId, event_name: result.eventName })),
-        // Said plainly: the filter only catches clients that name themselves, so it hides nothing.
-        ...(filtered ? { filtered } : {}),
-      })
+    sendAccepted(res, {
+      accepted: results.length,
+      events: results.map((result) => ({ event_id: result.eventId, event_name: result.eventName })),
+      // Said plainly: the filter only catches clients that name themselves, so it hides nothing.
+      ...(filtered ? { filtered } : {}),
+    })
   })
 
-  router.get('/pairtrack.js', scriptSecurityHeaders, async (_req, res) => {
-    const script = await browserScript
-    if (script === null) {
-      res.set('Cache-Control', 'no-store').status(503).json({ error: 'script_unavailable', message: 'the browser script is not built (run the build)' })
-      return
-    }
-    res.set('Cache-Control', 'public, max-age=300').type('text/javascript; charset=utf-8').send(script)
-  })
+  for (const [path, loaded] of [['/pairtrack.js', browserScript], ['/pairtrack-hash.js', hashScript], ['/pairtrack-consent.js', consentScript]] as const) {
+    router.get(path, scriptSecurityHeaders, async (_req, res) => {
+      const script = await loaded
+      if (script === null) {
+        res.set('Cache-Control', 'no-store').status(503).json({ error: 'script_unavailable', message: 'the browser script is not built (run the build)' })
+        return
+      }
+      res.set('Cache-Control', 'public, max-age=300').type('text/javascript; charset=utf-8').send(script)
+    })
+  }
 
   router.get('/config.json', jsonSecurityHeaders, (_req, res) => {
     res.set('Cache-Control', 'public, max-age=300').json(routes.publicConfig())
@@ -123,13 +127,26 @@ export function createRelayRouter(routes: RelayRoutes): RelayRouter {
   return { router, close: async () => limit?.close() }
 }
 
-/** The built IIFE from @pairtrack/browser, read once; null (with a warning) if the build is missing. */
-async function loadBrowserScript(logger: RelayLogger): Promise<Buffer | null> {
+/**
+ * The 202 of POST /events, written directly: Express's res.json would also hash the body for an ETag, which
+ * an answer to a POST never uses, on every beacon.
+ */
+function sendAccepted(res: Response, body: Record<string, unknown>): void {
+  const text = JSON.stringify(body)
+  res.statusCode = 202
+  res.setHeader('Cache-Control', 'no-store')
+  res.setHeader('Content-Type', 'application/json; charset=utf-8')
+  res.setHeader('Content-Length', Buffer.byteLength(text))
+  res.end(text)
+}
+
+/** A built IIFE from @pairtrack/browser (by its export), read once; null (with a warning) if the build is missing. */
+async function loadBrowserScript(specifier: string, logger: RelayLogger): Promise<Buffer | null> {
   try {
-    const path = createRequire(import.meta.url).resolve('@pairtrack/browser/pairtrack.js')
+    const path = createRequire(import.meta.url).resolve(specifier)
     return await readFile(path)
   } catch (error) {
-    logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'browser script not found: GET /pairtrack.js answers 503')
+    logger.warn({ error: error instanceof Error ? error.message : String(error), script: specifier }, 'browser script not found: its GET route answers 503')
     return null
   }
 }

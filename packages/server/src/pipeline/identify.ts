@@ -1,9 +1,17 @@
-import { createHash } from 'node:crypto'
-import { hashUserData, type ParsedTrackEvent, type Sha256 } from '@pairtrack/shared'
+import * as nodeCrypto from 'node:crypto'
+import { hashUserData, mergeBrowserHashes, type ParsedTrackEvent, type Sha256 } from '@pairtrack/shared'
 import type { EventOrigin, OutboxEvent } from '../outbox/index.js'
 
-/** node:crypto SHA-256 as lowercase hex. */
-export const nodeSha256: Sha256 = (input) => createHash('sha256').update(input, 'utf8').digest('hex')
+// One-shot `crypto.hash` (Node ≥ 20.12) skips the Hash object and its stream plumbing: about 2.5× faster
+// than createHash for the short strings hashed here, and it runs about ten times per event. engines
+// allows an older 20.x, hence the fallback (a missing export reads as undefined on the namespace).
+const oneShotHash = typeof nodeCrypto.hash === 'function' ? nodeCrypto.hash : undefined
+
+/** node:crypto SHA-256 of the UTF-8 bytes, as lowercase hex. */
+export const nodeSha256: Sha256 =
+  oneShotHash !== undefined
+    ? (input) => oneShotHash('sha256', input, 'hex')
+    : (input) => nodeCrypto.createHash('sha256').update(input, 'utf8').digest('hex')
 
 /** What the HTTP layer knows about the browser that sent a beacon. */
 export type ClientContext = { ip?: string; userAgent?: string }
@@ -19,17 +27,20 @@ export type IdentifyOptions = {
 
 /**
  * Turns a validated event with raw PII into the stored shape: user data normalised and hashed per
- * platform, defaults filled in. Raw PII ends here: nothing after this step can hold it.
+ * platform (hashes the page made itself, `hashed_user_data`, laid over them, never hashed again), defaults
+ * filled in. Raw PII ends here: nothing after this step can hold it.
  * Consent is left as the event states it; the pipeline fills it.
  */
 export function identifyEvent(event: ParsedTrackEvent, options: IdentifyOptions): Omit<OutboxEvent, 'consent'> {
   const raw = { ...event.user_data }
   if (options.client?.ip !== undefined) raw.client_ip_address = options.client.ip
   if (options.client?.userAgent !== undefined) raw.client_user_agent = options.client.userAgent
-  const userData = hashUserData(raw, {
+  const hashed = hashUserData(raw, {
     sha256: options.sha256 ?? nodeSha256,
     ...(options.defaultCountry !== undefined ? { defaultCountry: options.defaultCountry } : {}),
   })
+  // hashInBrowser: the page's own hashes (checked by the schema as lowercase SHA-256) are taken as they are.
+  const userData = event.hashed_user_data === undefined ? hashed : mergeBrowserHashes(hashed, event.hashed_user_data)
   return {
     eventName: event.event_name,
     eventId: event.event_id,

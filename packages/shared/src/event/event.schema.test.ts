@@ -40,3 +40,38 @@ describe('TrackEventSchema limits', () => {
     expect(issuesOf({ ...base, token: 42 })).toHaveLength(1)
   })
 })
+
+describe('TrackEventSchema hashed_user_data (hashInBrowser)', () => {
+  const hex = (c: string) => c.repeat(64)
+
+  it('accepts per-platform lowercase SHA-256 digests in the hashed keys', () => {
+    const hashed = {
+      meta: { em: [hex('a'), hex('b')], ph: [hex('c')], fn: [hex('d')], country: [hex('e')], external_id: [hex('f')] },
+      ga4: { sha256_email_address: [hex('1')], sha256_phone_number: [hex('2')], address: [{ sha256_first_name: hex('3'), sha256_street: hex('4') }] },
+      tiktok: { email: [hex('5')], phone: [hex('6')], first_name: hex('7'), zip_code: hex('8') },
+    }
+    expect(issuesOf({ ...base, user_data: { fbp: 'fb.1.1780000000000.1' }, hashed_user_data: hashed })).toEqual([])
+    expect(issuesOf({ ...base, hashed_user_data: {} })).toEqual([])
+  })
+
+  it.each([
+    ['a raw email', { meta: { em: ['ada@example.org'] } }, 'hashed_user_data.meta.em.0'],
+    ['upper-case hex', { meta: { em: [hex('A')] } }, 'hashed_user_data.meta.em.0'],
+    ['a 63-character digest', { tiktok: { first_name: 'a'.repeat(63) } }, 'hashed_user_data.tiktok.first_name'],
+    ['a clear GA4 city (not a hash)', { ga4: { address: [{ city: 'london' }] } }, 'hashed_user_data.ga4.address.0'],
+    ['a clear TikTok country', { tiktok: { country: 'gb' } }, 'hashed_user_data.tiktok'],
+    ['an id in the hashed block', { meta: { fbp: [hex('a')] } }, 'hashed_user_data.meta'],
+    ['an unknown platform', { pinterest: {} }, 'hashed_user_data'],
+    ['four GA4 emails', { ga4: { sha256_email_address: [hex('1'), hex('2'), hex('3'), hex('4')] } }, 'hashed_user_data.ga4.sha256_email_address'],
+    ['three GA4 addresses', { ga4: { address: [{}, {}, {}] } }, 'hashed_user_data.ga4.address'],
+    ['an empty list', { meta: { ph: [] } }, 'hashed_user_data.meta.ph'],
+    ['two Meta first names', { meta: { fn: [hex('a'), hex('b')] } }, 'hashed_user_data.meta.fn'],
+  ])('refuses %s', (_case, hashed, path) => {
+    expect(issuesOf({ ...base, hashed_user_data: hashed }).map((issue) => issue.path)).toContain(path)
+  })
+
+  it('takes a street in user_data, as text', () => {
+    expect(issuesOf({ ...base, user_data: { street: '1 Hacker Way' } })).toEqual([])
+    expect(issuesOf({ ...base, user_data: { street: ['1 Hacker Way'] } })).toHaveLength(1)
+  })
+})

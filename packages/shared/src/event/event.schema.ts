@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ConsentStateSchema } from '../consent/consent.schema.js'
+import { GA4_MAX_ADDRESSES, GA4_MAX_EMAILS_OR_PHONES } from '../user-data/hashed-user-data.js'
 
 /**
  * The one event shape: the beacon body, `relay.track()` and the stored record all use it. Keys are
@@ -20,6 +21,8 @@ export const RawUserDataSchema = z
     phone: oneOrMany.optional(),
     first_name: text().optional(),
     last_name: text().optional(),
+    /** Street address (GA4 `sha256_street` only: Meta and TikTok take no street). */
+    street: text().optional(),
     city: text().optional(),
     state: text().optional(),
     zip: text().optional(),
@@ -39,6 +42,63 @@ export const RawUserDataSchema = z
   })
   .strict()
 export type RawUserData = z.infer<typeof RawUserDataSchema>
+
+// A lowercase SHA-256 hex digest, as the relay itself hashes (platforms.md 1.3, 2.3, 3.3).
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase SHA-256 hex digest')
+const sha256List = (max: number) => z.array(sha256Hex).min(1).max(max)
+
+/**
+ * User data the page hashed itself (`hashInBrowser: true`): per platform, the hashed keys of the relay's
+ * own hashed layout (`HashedUserData`), each already normalised the platform's way and SHA-256 hashed,
+ * because one digest cannot serve every platform (Meta hashes a phone without `+`, Google removes gmail
+ * dots). Hashes only: the keys platforms take in clear (GA4's address city/region/postal code/country,
+ * TikTok's city/state/country) are not accepted here, and the never-hashed ids (IP, user agent, fbp, fbc,
+ * GA client id, ttp, ttclid, gclid) stay in `user_data`. The relay checks each digest and uses it as it is.
+ */
+export const BrowserHashedUserDataSchema = z
+  .object({
+    meta: z
+      .object({
+        em: sha256List(MAX_LIST),
+        ph: sha256List(MAX_LIST),
+        fn: sha256List(1),
+        ln: sha256List(1),
+        ge: sha256List(1),
+        db: sha256List(1),
+        ct: sha256List(1),
+        st: sha256List(1),
+        zp: sha256List(1),
+        country: sha256List(1),
+        external_id: sha256List(MAX_LIST),
+      })
+      .partial()
+      .strict(),
+    ga4: z
+      .object({
+        sha256_email_address: sha256List(GA4_MAX_EMAILS_OR_PHONES),
+        sha256_phone_number: sha256List(GA4_MAX_EMAILS_OR_PHONES),
+        address: z
+          .array(z.object({ sha256_first_name: sha256Hex, sha256_last_name: sha256Hex, sha256_street: sha256Hex }).partial().strict())
+          .min(1)
+          .max(GA4_MAX_ADDRESSES),
+      })
+      .partial()
+      .strict(),
+    tiktok: z
+      .object({
+        email: sha256List(MAX_LIST),
+        phone: sha256List(MAX_LIST),
+        external_id: sha256List(MAX_LIST),
+        first_name: sha256Hex,
+        last_name: sha256Hex,
+        zip_code: sha256Hex,
+      })
+      .partial()
+      .strict(),
+  })
+  .partial()
+  .strict()
+export type BrowserHashedUserData = z.infer<typeof BrowserHashedUserDataSchema>
 
 export const ContentItemSchema = z
   .object({
@@ -149,6 +209,8 @@ export const TrackEventSchema = z
     action_source: ActionSourceSchema.optional(),
     custom_data: CustomDataSchema.optional(),
     user_data: RawUserDataSchema.optional(),
+    /** Per-platform hashes made on the page (`hashInBrowser: true`); merged over what the relay hashes from `user_data`. */
+    hashed_user_data: BrowserHashedUserDataSchema.optional(),
     consent: ConsentStateSchema.optional(),
     pixels: PixelReportSchema.optional(),
     /**

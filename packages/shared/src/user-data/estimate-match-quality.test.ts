@@ -10,7 +10,7 @@ const NOW = new Date('2026-06-01T12:00:00Z')
 const EMPTY: HashedUserDataFields = { meta: {}, ga4: {}, tiktok: {}, ids: {} }
 // One valid value per identifier.
 const SAMPLE: Record<MatchIdentifier, string> = {
-  email: 'mary@example.com', phone: '+1 650 555 1212', first_name: 'Mary', last_name: 'Smith', city: 'Menlo Park', state: 'CA',
+  email: 'mary@example.com', phone: '+1 650 555 1212', first_name: 'Mary', last_name: 'Smith', street: '1 Hacker Way', city: 'Menlo Park', state: 'CA',
   zip: '94025', country: 'US', gender: 'f', date_of_birth: '1990-03-25', external_id: 'c-42', client_ip_address: '203.0.113.7',
   client_user_agent: 'Mozilla/5.0', fbc: 'fb.1.1780315000000.IwAR2', fbp: 'fb.1.1780000000000.1', ga_client_id: '1.2', ga_session_id: '3',
   ttclid: 'E.C.P.x', ttp: 'ttp-1', gclid: 'g',

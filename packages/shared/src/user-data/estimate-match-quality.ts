@@ -28,7 +28,8 @@ const has = (value: readonly string[] | string | undefined): boolean => value !=
  *   publishes no per-key weights (UNCONFIRMED in platforms.md 12).
  * - GA4: the client id joins the server event to the browser's session (platforms.md 2.4, 11.7) and email
  *   is Google's recommended user-provided key (2.3): 3 each; phone 1.5; session id 1; the address counts
- *   1.5 split over first name, last name, zip and country, the parts Google's address matching uses.
+ *   1.5 split over first name, last name, street, zip and country, the parts Google's address matching
+ *   uses.
  *   GA4 has no click-id field (2.7), so gclid adds nothing.
  * - TikTok: ttclid (the click id) 2.5, email 2, ttp (the pixel's browser id) and phone 1.5 each,
  *   external_id 1, IP address and user agent 0.5 each, name and address fields 0.5 together.
@@ -58,10 +59,11 @@ const WEIGHTS: Readonly<Record<PlatformId, readonly Weight[]>> = {
     ['email', 3, (d) => has(d.ga4.sha256_email_address)],
     ['phone', 1.5, (d) => has(d.ga4.sha256_phone_number)],
     ['ga_session_id', 1, (d) => has(d.ids.ga_session_id)],
-    ['first_name', 0.375, (d) => has(d.ga4.address?.[0]?.sha256_first_name)],
-    ['last_name', 0.375, (d) => has(d.ga4.address?.[0]?.sha256_last_name)],
-    ['zip', 0.375, (d) => has(d.ga4.address?.[0]?.postal_code)],
-    ['country', 0.375, (d) => has(d.ga4.address?.[0]?.country)],
+    ['first_name', 0.3, (d) => has(d.ga4.address?.[0]?.sha256_first_name)],
+    ['last_name', 0.3, (d) => has(d.ga4.address?.[0]?.sha256_last_name)],
+    ['street', 0.3, (d) => has(d.ga4.address?.[0]?.sha256_street)],
+    ['zip', 0.3, (d) => has(d.ga4.address?.[0]?.postal_code)],
+    ['country', 0.3, (d) => has(d.ga4.address?.[0]?.country)],
   ],
   tiktok: [
     ['ttclid', 2.5, (d) => has(d.ids.ttclid)],

@@ -31,6 +31,7 @@ const phone = fc
 const name = fc
   .tuple(fc.constantFrom('', 'Mr. ', 'dr ', 'MRS.', 'Mr.-'), fc.constantFrom('John', 'mary ann', 'Valéry', '정', "O'Brien", 'Jean-Luc', 'mr', 'x'), fc.constantFrom('', ' Jr.', ' ann', '-luc', ' III', ' 2'))
   .map(([title, core, tail]) => title + core + tail)
+const street = fc.constantFrom('1600 Amphitheatre Pkwy.', 'Apt #4, 12 Rue de l\'Église', '221B Baker St', 'Straße des 17. Juni 135', '  ', '#-.')
 const city = fc.constantFrom('Menlo Park', 'St. Louis', 'São Paulo', 'Winston-Salem', 'Zürich 8', 'The Bronx')
 const state = fc.constantFrom('California', 'new york', 'CA', 'Québec', 'Bavaria', 'New South Wales', 'Washington, D.C.', 'ny.')
 const zip = fc.oneof(fc.stringMatching(/^\d{5}([- ]\d{4})?$/), fc.stringMatching(/^[A-Z0-9]{2,4} ?[A-Z0-9.~-]{0,4}$/))
@@ -49,6 +50,7 @@ const SHAPED: Record<UserDataField, fc.Arbitrary<string>> = {
   phone: field(phone),
   first_name: field(name),
   last_name: field(name),
+  street: field(street),
   city: field(city),
   state: field(state),
   zip: field(zip),
@@ -82,7 +84,7 @@ function slotValues(data: NormalizedUserData, platform: PlatformId, f: UserDataF
     },
     ga4: {
       email: data.ga4.sha256_email_address, phone: data.ga4.sha256_phone_number, first_name: address?.sha256_first_name,
-      last_name: address?.sha256_last_name, city: address?.city, state: address?.region, zip: address?.postal_code, country: address?.country,
+      last_name: address?.sha256_last_name, street: address?.sha256_street, city: address?.city, state: address?.region, zip: address?.postal_code, country: address?.country,
     },
     tiktok: {
       email: data.tiktok.email, phone: data.tiktok.phone, external_id: data.tiktok.external_id, first_name: data.tiktok.first_name,

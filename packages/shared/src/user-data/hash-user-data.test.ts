@@ -15,6 +15,7 @@ const FULL: RawUserData = {
   phone: '+1 (650) 555-1212',
   first_name: 'Mr. Mary',
   last_name: 'Smith',
+  street: '1 Hacker Way, Bldg. 20',
   city: 'Menlo Park',
   state: 'California',
   zip: '94025-1234',
@@ -68,7 +69,7 @@ describe('hashUserData', () => {
       sha256_email_address: [sha256('johnsmith@gmail.com')],
       sha256_phone_number: [sha256('+16505551212')],
       address: [
-        { sha256_first_name: sha256('mary'), sha256_last_name: sha256('smith'), city: 'menlo park', region: 'ca', postal_code: '94025-1234', country: 'us' },
+        { sha256_first_name: sha256('mary'), sha256_last_name: sha256('smith'), sha256_street: sha256('1 hacker way bldg 20'), city: 'menlo park', region: 'ca', postal_code: '94025-1234', country: 'us' },
       ],
     })
     expect(hashed.tiktok).toEqual({
@@ -149,7 +150,7 @@ describe('hashUserData', () => {
 
   it('leaves out the clear-text fields with hashesOnly, for hashing in the browser', () => {
     const hashed = hashUserData(FULL, { sha256, hashesOnly: true, now: NOW })
-    expect(hashed.ga4.address).toEqual([{ sha256_first_name: sha256('mary'), sha256_last_name: sha256('smith') }])
+    expect(hashed.ga4.address).toEqual([{ sha256_first_name: sha256('mary'), sha256_last_name: sha256('smith'), sha256_street: sha256('1 hacker way bldg 20') }])
     expect(hashed.tiktok).not.toHaveProperty('city')
     expect(hashed.tiktok).not.toHaveProperty('state')
     expect(hashed.tiktok).not.toHaveProperty('country')

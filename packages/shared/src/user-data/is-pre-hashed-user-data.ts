@@ -6,6 +6,7 @@ const PII_KEYS = [
   'phone',
   'first_name',
   'last_name',
+  'street',
   'city',
   'state',
   'zip',

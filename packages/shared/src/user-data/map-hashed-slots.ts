@@ -1,54 +1,63 @@
-import { compactRecord as compact } from './compact-record.js'
 import type { Ga4HashedUserData, HashedUserDataFields, MetaHashedUserData, TiktokHashedUserData } from './hashed-user-data.js'
+
+type Hash = (value: string) => string
+type Ga4Address = NonNullable<Ga4HashedUserData['address']>[number]
+
+// Which slot is hashed, per platform (platforms.md 1.3, 2.3, 3.3), in the order the payloads list them.
+const META_LISTS = ['em', 'ph', 'fn', 'ln', 'ge', 'db', 'ct', 'st', 'zp', 'country', 'external_id'] as const satisfies ReadonlyArray<keyof MetaHashedUserData>
+const GA4_LISTS = ['sha256_email_address', 'sha256_phone_number'] as const satisfies ReadonlyArray<keyof Ga4HashedUserData>
+const GA4_ADDRESS_HASHED = ['sha256_first_name', 'sha256_last_name', 'sha256_street'] as const satisfies ReadonlyArray<keyof Ga4Address>
+const GA4_ADDRESS_CLEAR = ['city', 'region', 'postal_code', 'country'] as const satisfies ReadonlyArray<keyof Ga4Address>
+const TIKTOK_LISTS = ['email', 'phone', 'external_id'] as const satisfies ReadonlyArray<keyof TiktokHashedUserData>
+const TIKTOK_HASHED = ['first_name', 'last_name', 'zip_code'] as const satisfies ReadonlyArray<keyof TiktokHashedUserData>
+const TIKTOK_CLEAR = ['city', 'state', 'country'] as const satisfies ReadonlyArray<keyof TiktokHashedUserData>
+
+// Module-level loops rather than per-call closures and a compacting pass: this runs for every event on
+// the relay. Slots that are absent stay absent, so the result has no undefined holes.
+function hashLists<K extends string>(from: { [P in K]?: string[] }, keys: readonly K[], hash: Hash, to: { [P in K]?: string[] }): void {
+  for (const key of keys) {
+    const values = from[key]
+    if (values !== undefined) to[key] = values.map((value) => hash(value))
+  }
+}
+
+function hashOnes<K extends string>(from: { [P in K]?: string }, keys: readonly K[], hash: Hash, to: { [P in K]?: string }): void {
+  for (const key of keys) {
+    const value = from[key]
+    if (value !== undefined) to[key] = hash(value)
+  }
+}
+
+function copyClear<K extends string>(from: { [P in K]?: string }, keys: readonly K[], to: { [P in K]?: string }): void {
+  for (const key of keys) {
+    const value = from[key]
+    if (value !== undefined) to[key] = value
+  }
+}
+
+function mapAddress(address: Ga4Address, hash: Hash): Ga4Address {
+  const out: Ga4Address = {}
+  hashOnes(address, GA4_ADDRESS_HASHED, hash, out)
+  copyClear(address, GA4_ADDRESS_CLEAR, out)
+  return out
+}
 
 /**
  * The same user data with `hash` applied to every slot a platform wants hashed, and every clear slot
  * (GA4's address city/region/postal_code/country, TikTok's city/state/country, the ids) copied as it is.
- * The one list of which slot is hashed: hashing, its async twin and the tests all walk it.
+ * The one list of which slot is hashed (the constants above): hashing, its async twin and the tests all
+ * walk it. Keys not in the lists are not copied.
  * @example mapHashedSlots(normalized, sha256).meta.em // the hashed emails
  */
-export function mapHashedSlots(fields: HashedUserDataFields, hash: (value: string) => string): HashedUserDataFields {
-  const list = (values: readonly string[] | undefined) => values?.map(hash)
-  const one = (value: string | undefined) => (value === undefined ? undefined : hash(value))
-  const { meta: m, ga4: g, tiktok: t } = fields
-  const meta: MetaHashedUserData = compact({
-    em: list(m.em),
-    ph: list(m.ph),
-    fn: list(m.fn),
-    ln: list(m.ln),
-    ge: list(m.ge),
-    db: list(m.db),
-    ct: list(m.ct),
-    st: list(m.st),
-    zp: list(m.zp),
-    country: list(m.country),
-    external_id: list(m.external_id),
-  })
-  const ga4: Ga4HashedUserData = compact({
-    sha256_email_address: list(g.sha256_email_address),
-    sha256_phone_number: list(g.sha256_phone_number),
-    address: g.address?.map((address) =>
-      compact({
-        sha256_first_name: one(address.sha256_first_name),
-        sha256_last_name: one(address.sha256_last_name),
-        sha256_street: one(address.sha256_street),
-        city: address.city,
-        region: address.region,
-        postal_code: address.postal_code,
-        country: address.country,
-      }),
-    ),
-  })
-  const tiktok: TiktokHashedUserData = compact({
-    email: list(t.email),
-    phone: list(t.phone),
-    external_id: list(t.external_id),
-    first_name: one(t.first_name),
-    last_name: one(t.last_name),
-    zip_code: one(t.zip_code),
-    city: t.city,
-    state: t.state,
-    country: t.country,
-  })
+export function mapHashedSlots(fields: HashedUserDataFields, hash: Hash): HashedUserDataFields {
+  const meta: MetaHashedUserData = {}
+  hashLists(fields.meta, META_LISTS, hash, meta)
+  const ga4: Ga4HashedUserData = {}
+  hashLists(fields.ga4, GA4_LISTS, hash, ga4)
+  if (fields.ga4.address !== undefined) ga4.address = fields.ga4.address.map((address) => mapAddress(address, hash))
+  const tiktok: TiktokHashedUserData = {}
+  hashLists(fields.tiktok, TIKTOK_LISTS, hash, tiktok)
+  hashOnes(fields.tiktok, TIKTOK_HASHED, hash, tiktok)
+  copyClear(fields.tiktok, TIKTOK_CLEAR, tiktok)
   return { meta, ga4, tiktok, ids: { ...fields.ids } }
 }

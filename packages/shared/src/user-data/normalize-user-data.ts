@@ -10,11 +10,13 @@ import { normalizeCountry } from './normalize/country.js'
 import { normalizeEmail, toGoogleEmail } from './normalize/email.js'
 import { normalizeExternalId } from './normalize/external-id.js'
 import { normalizeGender } from './normalize/gender.js'
-import { normalizeName } from './normalize/name.js'
+import { toLowerText } from './normalize/lower-text.js'
+import { toNameForm, toNameLetters } from './normalize/name.js'
 import type { NormalizeContext, UserDataField } from './normalize/normalize-field.js'
 import { normalizePhone, toMetaPhone } from './normalize/phone.js'
 import { normalizePostalCode } from './normalize/postal-code.js'
-import { normalizeRegion } from './normalize/region.js'
+import { normalizeRegion, toRegionCode } from './normalize/region.js'
+import { normalizeStreet } from './normalize/street.js'
 
 export type NormalizeUserDataOptions = {
   /** ISO 3166-1 alpha-2 country for phone numbers (and US zips) when the event names no country. */
@@ -43,6 +45,7 @@ type Forms = Partial<Record<PlatformId, string>>
 const HASHED_BY: Readonly<Record<Single, readonly PlatformId[]>> = {
   first_name: ['meta', 'ga4', 'tiktok'],
   last_name: ['meta', 'ga4', 'tiktok'],
+  street: ['ga4'],
   gender: ['meta'],
   date_of_birth: ['meta'],
   city: ['meta'],
@@ -50,6 +53,8 @@ const HASHED_BY: Readonly<Record<Single, readonly PlatformId[]>> = {
   zip: ['meta', 'tiktok'],
   country: ['meta'],
 }
+
+const SINGLE_FIELDS = Object.keys(HASHED_BY) as readonly Single[]
 
 const toList = (value: string | readonly string[] | undefined): readonly string[] =>
   value === undefined ? [] : typeof value === 'string' ? [value] : value
@@ -65,6 +70,8 @@ const unique = (values: readonly string[], max?: number): string[] | undefined =
 
 const valueOf = (result: Result<string, unknown>): string | undefined => (result.ok ? result.value : undefined)
 
+const nonEmpty = (value: string): string | undefined => (value === '' ? undefined : value)
+
 /**
  * One clear value of a single-valued field in each platform's form: the rules of `normalizeField`,
  * computed once where two platforms share a rule (TikTok's names and zip are Meta's; the country is the
@@ -75,14 +82,20 @@ function formsOf(field: Single, value: string, context: NormalizeContext, countr
   switch (field) {
     case 'first_name':
     case 'last_name': {
-      const part = field === 'first_name' ? 'first' : 'last'
-      const meta = valueOf(normalizeName(value, 'meta', part))
-      return { meta, ga4: valueOf(normalizeName(value, 'ga4', part)), tiktok: meta }
+      const lower = toLowerText(value)
+      const letters = lower === '' ? '' : toNameLetters(lower, field === 'first_name' ? 'first' : 'last')
+      const meta = nonEmpty(toNameForm(letters, 'meta'))
+      return { meta, ga4: nonEmpty(toNameForm(letters, 'ga4')), tiktok: meta }
     }
+    case 'street':
+      return { ga4: valueOf(normalizeStreet(value)) }
     case 'city':
       return { meta: valueOf(normalizeCity(value, 'meta')), ga4: valueOf(normalizeCity(value, 'ga4')), tiktok: valueOf(normalizeCity(value, 'tiktok')) }
-    case 'state':
+    case 'state': {
+      const code = toRegionCode(toLowerText(value))
+      if (code !== undefined) return { meta: code, ga4: code, tiktok: code }
       return { meta: valueOf(normalizeRegion(value, 'meta')), ga4: valueOf(normalizeRegion(value, 'ga4')), tiktok: valueOf(normalizeRegion(value, 'tiktok')) }
+    }
     case 'zip': {
       const meta = valueOf(normalizePostalCode(value, 'meta', context.country))
       return { meta, ga4: valueOf(normalizePostalCode(value, 'ga4')), tiktok: meta }
@@ -147,7 +160,7 @@ function externalIdsOf(raw: RawUserData): { meta: string[]; tiktok: string[] } {
 // a clear slot; hashesOnly drops the clear slots altogether.
 function singleFieldsOf(raw: RawUserData, context: NormalizeContext, country: string | undefined, hashesOnly: boolean): Record<Single, Forms> {
   const single = {} as Record<Single, Forms>
-  for (const field of Object.keys(HASHED_BY) as Single[]) {
+  for (const field of SINGLE_FIELDS) {
     const value = raw[field]
     const digest = value === undefined ? undefined : digestOf(value)
     const forms: Forms = value === undefined || digest !== undefined ? {} : formsOf(field, value, context, country)
@@ -176,11 +189,12 @@ export function normalizeUserData(raw: RawUserData, options: NormalizeUserDataOp
   const phones = phonesOf(raw, context.country)
   const externalIds = externalIdsOf(raw)
   const single = singleFieldsOf(raw, context, eventCountry, options.hashesOnly === true)
-  const { first_name: fn, last_name: ln, gender, date_of_birth: db, city, state, zip, country } = single
+  const { first_name: fn, last_name: ln, street, gender, date_of_birth: db, city, state, zip, country } = single
   const asList = (value: string | undefined) => (value === undefined ? undefined : [value])
   const address = compactRecord({
     sha256_first_name: fn.ga4,
     sha256_last_name: ln.ga4,
+    sha256_street: street.ga4,
     city: city.ga4,
     region: state.ga4,
     postal_code: zip.ga4,

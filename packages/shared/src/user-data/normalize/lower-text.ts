@@ -3,12 +3,20 @@
 const ASCII = /^[\x00-\x7f]*$/
 
 /**
+ * Pure ASCII: no accents to fold, no combining marks, already NFC and NFD.
+ * @example isAscii('Valéry') // false
+ */
+export function isAscii(value: string): boolean {
+  return ASCII.test(value)
+}
+
+/**
  * Unicode NFC: the platforms hash UTF-8 bytes, so `Valéry` typed with a combining accent must hash like
  * the precomposed `é` (platforms.md 10, vector 5).
  * @example toNfc('Vale\u0301ry') // 'Valéry' (precomposed)
  */
 export function toNfc(value: string): string {
-  return ASCII.test(value) ? value : value.normalize('NFC')
+  return isAscii(value) ? value : value.normalize('NFC')
 }
 
 /**

@@ -11,6 +11,7 @@ import type { NormalizeError } from './normalize-error.js'
 import { normalizePhone, toMetaPhone } from './phone.js'
 import { normalizePostalCode } from './postal-code.js'
 import { normalizeRegion } from './region.js'
+import { normalizeStreet } from './street.js'
 
 /** The PII fields of `RawUserData`: each is normalised per platform, then hashed or sent in clear. */
 export type UserDataField =
@@ -18,6 +19,7 @@ export type UserDataField =
   | 'phone'
   | 'first_name'
   | 'last_name'
+  | 'street'
   | 'city'
   | 'state'
   | 'zip'
@@ -36,11 +38,12 @@ export type NormalizeContext = {
 
 /**
  * The fields each platform takes, from platforms.md 1.3 (Meta `user_data`), 2.3 (GA4 `user_data`) and 3.3
- * (TikTok `user`). GA4 has no gender, birth date or external id; TikTok no gender or birth date.
+ * (TikTok `user`). GA4 has no gender, birth date or external id; TikTok no gender or birth date; only GA4
+ * takes a street (`sha256_street`).
  */
 export const PLATFORM_FIELDS: Readonly<Record<PlatformId, readonly UserDataField[]>> = {
   meta: ['email', 'phone', 'first_name', 'last_name', 'gender', 'date_of_birth', 'city', 'state', 'zip', 'country', 'external_id'],
-  ga4: ['email', 'phone', 'first_name', 'last_name', 'city', 'state', 'zip', 'country'],
+  ga4: ['email', 'phone', 'first_name', 'last_name', 'street', 'city', 'state', 'zip', 'country'],
   tiktok: ['email', 'phone', 'external_id', 'first_name', 'last_name', 'city', 'state', 'country', 'zip'],
 }
 
@@ -68,6 +71,8 @@ export function normalizeField(
       return normalizeName(value, platform, 'first')
     case 'last_name':
       return normalizeName(value, platform, 'last')
+    case 'street':
+      return normalizeStreet(value)
     case 'city':
       return normalizeCity(value, platform)
     case 'state':

@@ -38,6 +38,7 @@ const SLOTS: Record<PlatformId, Partial<Record<UserDataField, (data: NormalizedU
     phone: (d) => d.ga4.sha256_phone_number?.[0],
     first_name: (d) => d.ga4.address?.[0]?.sha256_first_name,
     last_name: (d) => d.ga4.address?.[0]?.sha256_last_name,
+    street: (d) => d.ga4.address?.[0]?.sha256_street,
     city: (d) => d.ga4.address?.[0]?.city,
     state: (d) => d.ga4.address?.[0]?.region,
     zip: (d) => d.ga4.address?.[0]?.postal_code,

@@ -1,7 +1,7 @@
 import type { PlatformId } from '../../platform.js'
 import { err, ok, type Result } from '../../result.js'
 import { toPlaceForm } from './city.js'
-import { toLowerText } from './lower-text.js'
+import { isAscii, toLowerText } from './lower-text.js'
 import type { NormalizeError } from './normalize-error.js'
 import { CA_PROVINCES } from './tables/ca-provinces.js'
 import { US_STATES } from './tables/us-states.js'
@@ -9,7 +9,9 @@ import { US_STATES } from './tables/us-states.js'
 // The table key: ASCII letters only, accents folded. Unlike the country lookup it reads no words (`the`,
 // `&`), so that a region and each platform's form of it (`new york`, `newyork`) share one key and
 // normalising twice gives what normalising once gave.
-const toRegionKey = (value: string) => value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z]/g, '')
+// (ASCII has no accents to fold: the NFD pass is skipped for it.)
+const toRegionKey = (value: string) =>
+  (isAscii(value) ? value : value.normalize('NFD').replace(/\p{M}/gu, '')).toLowerCase().replace(/[^a-z]/g, '')
 
 const codeOf = (table: Readonly<Record<string, string>>, key: string): string | undefined =>
   Object.hasOwn(table, key) ? table[key] : undefined
@@ -24,9 +26,18 @@ const codeOf = (table: Readonly<Record<string, string>>, key: string): string | 
 export function normalizeRegion(value: string, platform: PlatformId): Result<string, NormalizeError> {
   const lower = toLowerText(value)
   if (lower === '') return err('empty')
-  const key = toRegionKey(lower)
-  const code = codeOf(US_STATES, key) ?? codeOf(CA_PROVINCES, key) ?? (/^[a-z]{2}$/.test(key) ? key : undefined)
+  const code = toRegionCode(lower)
   if (code !== undefined) return ok(code)
   const region = toPlaceForm(lower, platform)
   return region === '' ? err('invalid') : ok(region)
+}
+
+/**
+ * The region's 2-letter code, the same for every platform, or undefined for a region no table covers
+ * (whose form then depends on the platform). Takes the `toLowerText` form.
+ * @example toRegionCode('new york') // 'ny'
+ */
+export function toRegionCode(lower: string): string | undefined {
+  const key = toRegionKey(lower)
+  return codeOf(US_STATES, key) ?? codeOf(CA_PROVINCES, key) ?? (/^[a-z]{2}$/.test(key) ? key : undefined)
 }
