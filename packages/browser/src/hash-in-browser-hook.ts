@@ -1,5 +1,8 @@
 import type { TrackEvent } from '@pairtrack/shared'
 import type { Logger } from './safely.js'
+import { NEVER_HASHED_KEYS } from './user-data-keys.js'
+
+export { NEVER_HASHED_KEYS } from './user-data-keys.js'
 
 /**
  * What the `hashInBrowser` add-on (`pairtrack-hash.js`, or `installHashInBrowser()` from
@@ -8,9 +11,6 @@ import type { Logger } from './safely.js'
  * left in `user_data`. It never rejects: on failure the PII is dropped.
  */
 export type BrowserHasher = (event: TrackEvent) => Promise<TrackEvent>
-
-/** The keys platforms take as they are (never hashed): the only ones `user_data` keeps with `hashInBrowser`. */
-export const NEVER_HASHED_KEYS = ['fbp', 'fbc', 'ga_client_id', 'ga_session_id', 'ttclid', 'ttp', 'gclid'] as const
 
 /**
  * Hands an event to `add` as the beacon may carry it: unchanged without `hashInBrowser`; with it, through

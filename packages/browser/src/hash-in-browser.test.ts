@@ -32,10 +32,10 @@ function page(options: { hashInBrowser?: boolean; addOn?: boolean }) {
       now: () => 1_780_000_000_000,
       // Whichever way the tracker sends (sendBeacon, or fetch with keepalive), the body is recorded.
       transport: {
-        sendBeacon: (_url, blob) => (void blob.text().then((text) => bodies.push(text)), true),
+        sendBeacon: (_url, blob) => (bodies.push(blob), true),
         fetch: async (_url, init) => {
           const body: unknown = init.body
-          bodies.push(body instanceof Blob ? await body.text() : String(body))
+          bodies.push(String(body))
           return { ok: true, status: 202 }
         },
       },

@@ -11,7 +11,7 @@ function runStub(page: Page): void {
 }
 
 function recordingEnv() {
-  const sent: Array<{ url: string; blob: Blob }> = []
+  const sent: Array<{ url: string; blob: string }> = []
   const scheduled: Array<() => void> = []
   const fbq = vi.fn()
   const env: TrackerEnv = {
@@ -20,13 +20,13 @@ function recordingEnv() {
     transport: {
       sendBeacon: (url, blob) => sent.push({ url, blob }) > 0,
       // A visible page sends by fetch: recorded the same way.
-      fetch: async (url, init) => ({ ok: sent.push({ url, blob: init.body as Blob }) > 0, status: 202 }),
+      fetch: async (url, init) => ({ ok: sent.push({ url, blob: init.body as string }) > 0, status: 202 }),
     },
     schedule: (run) => scheduled.push(run),
   }
   const flush = async () => {
     scheduled.splice(0).forEach((run) => run())
-    return Promise.all(sent.splice(0).map(async ({ url, blob }) => ({ url, body: JSON.parse(await blob.text()) as unknown })))
+    return Promise.all(sent.splice(0).map(async ({ url, blob }) => ({ url, body: JSON.parse(blob) as unknown })))
   }
   return { env, flush, fbq }
 }

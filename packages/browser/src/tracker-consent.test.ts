@@ -19,8 +19,8 @@ function setup(options: TrackerOptions) {
   const listeners: Record<string, () => void> = {}
   let stored: TrackEvent[] = []
   const storage: QueueStorage = async (change) => (stored = structuredClone(change(structuredClone(stored))))
-  const record = async (blob: Blob) => {
-    const body = JSON.parse(await blob.text()) as TrackEvent | TrackEvent[]
+  const record = async (blob: string) => {
+    const body = JSON.parse(blob) as TrackEvent | TrackEvent[]
     sent.push(Array.isArray(body) ? body : [body])
   }
   const window = {
@@ -32,7 +32,7 @@ function setup(options: TrackerOptions) {
     addEventListener: (type: string, listener: () => void) => void (listeners[type] = listener),
   }
   const fetch = vi.fn(async (_url: string, init: RequestInit) => {
-    await record(init.body as Blob)
+    await record(init.body as string)
     return { ok: status < 300, status }
   })
   const tracker = createTracker(

@@ -20,7 +20,7 @@ function memoryStorage(initial: TrackEvent[] = []) {
  * manual flush of batched beacons, and recorded event listeners and retry timers.
  */
 function setup(options: TrackerOptions = { relay: 'https://shop.example/pairtrack/' }, overrides: Partial<TrackerEnv> = {}) {
-  const blobs: Array<{ url: string; blob: Blob }> = []
+  const blobs: Array<{ url: string; blob: string }> = []
   const scheduled: Array<() => void> = []
   const listeners: Record<string, (event: { type: string }) => void> = {}
   const timers: Array<{ run: () => void; ms: number }> = []
@@ -44,7 +44,7 @@ function setup(options: TrackerOptions = { relay: 'https://shop.example/pairtrac
         return true
       },
       fetch: async (url, init) => {
-        blobs.push({ url, blob: init.body as Blob })
+        blobs.push({ url, blob: init.body as string })
         return { ok: true, status: 202 }
       },
     },
@@ -58,7 +58,7 @@ function setup(options: TrackerOptions = { relay: 'https://shop.example/pairtrac
   const tracker = createTracker(options, env)
   const flush = async () => {
     scheduled.splice(0).forEach((run) => run())
-    return Promise.all(blobs.splice(0).map(async ({ url, blob }) => ({ url, body: JSON.parse(await blob.text()) as unknown })))
+    return Promise.all(blobs.splice(0).map(async ({ url, blob }) => ({ url, body: JSON.parse(blob) as unknown })))
   }
   return { tracker, window, flush, warn, listeners, timers }
 }
@@ -70,7 +70,7 @@ function setup(options: TrackerOptions = { relay: 'https://shop.example/pairtrac
 function fetchOnly(...statuses: Array<number | Error>) {
   const bodies: unknown[] = []
   const fetch = vi.fn(async (_url: string, init: RequestInit) => {
-    bodies.push(JSON.parse(await (init.body as Blob).text()))
+    bodies.push(JSON.parse(init.body as string))
     const status = statuses.shift() ?? 202
     if (status instanceof Error) throw status
     return { ok: status < 300, status }

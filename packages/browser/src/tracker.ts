@@ -9,6 +9,7 @@ import { MAX_EVENTS_PER_BEACON, createBeaconBatch, toBeaconBody } from './transp
 import { createQueueStorage, type QueueStorage } from './transport/queue-storage.js'
 import { createRetryQueue } from './transport/retry-queue.js'
 import { send, type SendTransport } from './transport/send.js'
+import { USER_DATA_KEYS } from './user-data-keys.js'
 
 /** The page a tracker runs in: `window`, or a plain object in tests (without events, none are listened to). */
 export type TrackerHost = PageHost &
@@ -39,10 +40,6 @@ export type TrackerEnv = {
 const EVENT_NAME = /^[A-Za-z][\w -]{0,99}$/
 const EVENT_ID = /^[!-~]{1,128}$/
 const MAX_URL = 2048
-const USER_DATA_KEYS =
-  'email phone first_name last_name street city state zip country gender date_of_birth external_id fbp fbc ga_client_id ga_session_id ttclid ttp gclid'.split(
-    ' ',
-  )
 
 const isText = (value: unknown, pattern: RegExp): value is string => typeof value == 'string' && pattern.test(value)
 

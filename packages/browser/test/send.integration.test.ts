@@ -28,13 +28,13 @@ describe('send against a real relay-like server', () => {
 
   const noBeacon = { sendBeacon: () => false, fetch: (url: string, init: RequestInit) => fetch(url, init) }
 
-  it('POSTs the JSON as text/plain when sendBeacon refuses', async () => {
+  it('POSTs the JSON as text/plain;charset=UTF-8 (a string body) when sendBeacon refuses', async () => {
     status = 202
     const body = JSON.stringify({ event_name: 'Lead', event_id: 'e-1', custom_data: { note: 'café' } })
 
     expect(await send(`${base}/pairtrack/events`, body, noBeacon)).toBe('fetch')
 
-    expect(received.at(-1)).toEqual({ method: 'POST', contentType: 'text/plain', body })
+    expect(received.at(-1)).toEqual({ method: 'POST', contentType: 'text/plain;charset=UTF-8', body })
   })
 
   it('reports a 400 as rejected and a 503 as failed', async () => {

@@ -14,14 +14,14 @@ export const pixels: { readonly [P in PlatformId]: Pixel } = { meta: metaPixel, 
  * Fires every pixel that consent allows with the event id and reports what each did (the beacon's
  * `pixels` field). GA4 is analytics (`analytics`), Meta and TikTok advertising (`ads`), as the relay's
  * destinations; a pixel consent does not allow is neither called nor reported.
- * @example firePixels({ event_name: 'Lead' }, 'e1', window) // { meta: 'fired', ga4: 'absent', tiktok: 'fired' }
+ * @example firePixels({ event_name: 'Lead' }, 'e1', window, { ads: true, analytics: true }) // { meta: 'fired', ga4: 'absent', tiktok: 'fired' }
  * @example firePixels({ event_name: 'Lead' }, 'e1', window, { ads: false, analytics: true }) // { ga4: 'fired' }
  */
 export function firePixels(
   { event_name: name, custom_data: data = {} }: PixelEvent,
   eventId: string,
   host: PixelHost,
-  allowed: AllowedPurposes = { ads: true, analytics: true },
+  allowed: AllowedPurposes,
 ): PixelReport {
   const report: PixelReport = {}
   for (const id in pixels)

@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from 'vitest'
 import { firePixels, type PixelEvent, type PixelHost } from './index.js'
 
+/** Consent that allows every pixel. */
+const ALL = { ads: true, analytics: true }
+
 function pageWithPixels() {
   const fbq = vi.fn()
   const gtag = vi.fn()
@@ -26,7 +29,7 @@ describe('firePixels', () => {
   it('fires a standard event on every pixel with the event id in each dedup field', () => {
     const { host, fbq, gtag, ttq } = pageWithPixels()
 
-    const report = firePixels(purchase, 'evt-1', host)
+    const report = firePixels(purchase, 'evt-1', host, ALL)
 
     expect(report).toEqual({ meta: 'fired', ga4: 'fired', tiktok: 'fired' })
     expect(fbq.mock.calls).toEqual([['track', 'Purchase', purchase.custom_data, { eventID: 'evt-1' }]])
@@ -59,14 +62,14 @@ describe('firePixels', () => {
 
   it('gives a GA4 purchase without order id the event id as transaction id, as the relay does', () => {
     const { host, gtag } = pageWithPixels()
-    firePixels({ event_name: 'Purchase', custom_data: { value: 5, currency: 'EUR' } }, 'evt-2', host)
+    firePixels({ event_name: 'Purchase', custom_data: { value: 5, currency: 'EUR' } }, 'evt-2', host, ALL)
     expect(gtag.mock.calls[0]?.[2]).toMatchObject({ transaction_id: 'evt-2' })
   })
 
   it('sends custom events with trackCustom on Meta and their own name elsewhere', () => {
     const { host, fbq, gtag, ttq } = pageWithPixels()
 
-    firePixels({ event_name: 'NewsletterOpen', custom_data: { topic: 'mugs' } }, 'evt-3', host)
+    firePixels({ event_name: 'NewsletterOpen', custom_data: { topic: 'mugs' } }, 'evt-3', host, ALL)
 
     expect(fbq.mock.calls).toEqual([['trackCustom', 'NewsletterOpen', { topic: 'mugs' }, { eventID: 'evt-3' }]])
     expect(gtag.mock.calls).toEqual([['event', 'NewsletterOpen', { topic: 'mugs' }]])
@@ -76,7 +79,7 @@ describe('firePixels', () => {
   it('sends PageView as a tracked event carrying the id on every pixel', () => {
     const { host, fbq, gtag, ttq } = pageWithPixels()
 
-    firePixels({ event_name: 'PageView' }, 'evt-4', host)
+    firePixels({ event_name: 'PageView' }, 'evt-4', host, ALL)
 
     expect(fbq.mock.calls).toEqual([['track', 'PageView', {}, { eventID: 'evt-4' }]])
     expect(gtag.mock.calls).toEqual([['event', 'page_view', {}]])
@@ -84,8 +87,8 @@ describe('firePixels', () => {
   })
 
   it('reports pixels that are not on the page as absent', () => {
-    expect(firePixels({ event_name: 'Lead' }, 'evt-5', {})).toEqual({ meta: 'absent', ga4: 'absent', tiktok: 'absent' })
-    expect(firePixels({ event_name: 'Lead' }, 'evt-5', { fbq: 'not a function', ttq: {} })).toEqual({
+    expect(firePixels({ event_name: 'Lead' }, 'evt-5', {}, ALL)).toEqual({ meta: 'absent', ga4: 'absent', tiktok: 'absent' })
+    expect(firePixels({ event_name: 'Lead' }, 'evt-5', { fbq: 'not a function', ttq: {} }, ALL)).toEqual({
       meta: 'absent',
       ga4: 'absent',
       tiktok: 'absent',
@@ -101,7 +104,7 @@ describe('firePixels', () => {
       },
     }
 
-    const report = firePixels({ event_name: 'Lead' }, 'evt-6', throwing)
+    const report = firePixels({ event_name: 'Lead' }, 'evt-6', throwing, ALL)
 
     expect(report).toEqual({ meta: 'threw', ga4: 'fired', tiktok: 'fired' })
     expect(gtag).toHaveBeenCalledOnce()

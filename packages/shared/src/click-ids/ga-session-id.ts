@@ -5,6 +5,7 @@
  * @example toGaSessionId('GS2.1.s1746000000$o3$g1$t1746000100$j60$l0$h0') // '1746000000'
  */
 export function toGaSessionId(streamCookie: string | null | undefined): string | undefined {
-  const value = streamCookie ?? ''
-  return (/^GS1\.\d+\.(\d{1,20})(?:\.|$)/.exec(value) ?? /^GS2\.\d+\.s(\d{1,20})(?:\$|$)/.exec(value))?.[1]
+  // One pattern, one alternative per format: the session id is group 1 (GS1) or group 2 (GS2).
+  const match = /^GS(?:1\.\d+\.(\d{1,20})(?:\.|$)|2\.\d+\.s(\d{1,20})(?:\$|$))/.exec(streamCookie ?? '')
+  return match?.[1] ?? match?.[2]
 }

@@ -55,7 +55,7 @@ export function toMetaCustomData(customData: CustomData): Params {
  * @example toGa4TransactionId({ order_id: 'A-17' }, 'e1') // 'A-17'
  */
 export function toGa4TransactionId(customData: CustomData, eventId: string): string {
-  return customData.order_id !== undefined && customData.order_id !== '' ? customData.order_id : eventId
+  return customData.order_id || eventId
 }
 
 /**
