@@ -11,7 +11,7 @@ type BeaconEvent = { event_name: string; user_data?: { fbp?: string; fbc?: strin
 
 /**
  * The events of the page's beacons to the relay (one event or an array per beacon), read as they pass
- * through a route that forwards them unchanged (a sendBeacon Blob body is not on the request event).
+ * through a route that forwards them unchanged (a keepalive or beacon body is read reliably there).
  */
 async function collectBeacons(page: Page): Promise<BeaconEvent[]> {
   const events: BeaconEvent[] = []

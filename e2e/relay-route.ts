@@ -10,8 +10,8 @@ export type BeaconEvent = { event_name: string; event_id: string; user_data?: { 
 export type RelayRequest = { events: BeaconEvent[]; type: string; outcome: 'forwarded' | 'answered 503' }
 
 /**
- * The relay's `/events` as the browser sees it, through a context route: every request is recorded (a
- * sendBeacon or fetch Blob body is on the routed request, not on the `request` event), and forwarded
+ * The relay's `/events` as the browser sees it, through a context route: every request is recorded (its
+ * body read from the routed request), and forwarded
  * unchanged, or answered 503 while `down` is true, as a relay that is down behind a load balancer.
  */
 export type RelayRoute = {

@@ -1,19 +1,20 @@
 import type { Router } from 'express'
 import type { TrackEvent } from '@pairtrack/shared'
 import { parseRelayConfig, type RelayConfig, type RelayConfigInput, type RelayLogger } from './config/relay-config.schema.js'
-import { createDeliveryWorker, createHttpSender, type DeliveryTarget } from './delivery/index.js'
 import type { Destination, DestinationId } from './destinations/destination.js'
 import { destinations } from './destinations/registry.js'
 import { createRelayRouter } from './http/router.js'
 import { createRelayLogger } from './observability/logger.js'
 import { createRelayMetrics } from './observability/metrics.js'
-import { createRetentionSweeper, openOutboxStore, type OutboxStore } from './outbox/index.js'
+import { createRetentionSweeper, type OutboxStore } from './outbox/index.js'
 import { createBeaconIntake } from './pipeline/beacon-intake.js'
 import { createBeaconPolicy, type BeaconPolicy } from './pipeline/beacon-policy.js'
 import { signEventToken, type SignEventTokenInput } from './pipeline/event-token.js'
 import { RelayInputError, type IngestError } from './pipeline/ingest-error.js'
 import { requireWebsiteContext, validateTrackEvent } from './pipeline/ingest.js'
 import { createPipeline, type TrackResult } from './pipeline/pipeline.js'
+import type { DeliverySettings } from './relay-thread/delivery-settings.js'
+import { openOutboxBackend } from './relay-thread/open-outbox-backend.js'
 
 /** The relay: an Express router to mount, plus the server-side API. */
 export type Relay = Router & {
@@ -55,21 +56,18 @@ export type Relay = Router & {
 export function createRelay(input: RelayConfigInput): Relay {
   const config = parseRelayConfig(input)
   const logger: RelayLogger = config.logger ?? createRelayLogger({ level: config.logLevel })
-  const opened = openOutboxStore(config.store)
-  if (!opened.ok) throw new Error(`pairtrack relay: ${opened.error.message}`)
-  const store: OutboxStore = opened.value
   const targets = configuredTargets(config)
-  const sender = createHttpSender({ timeoutMs: config.deliveryTimeoutMs })
-  const worker = createDeliveryWorker({
-    store,
-    destinations: targets,
-    send: sender,
+  const settings: DeliverySettings = {
+    targets,
     lingerMs: config.lingerMs,
-    logger,
-    ...(config.retry !== undefined ? { policy: withoutUndefined(config.retry) } : {}),
-    ...(config.destinationPause !== undefined ? { pause: config.destinationPause } : {}),
+    deliveryTimeoutMs: config.deliveryTimeoutMs,
+    ...(config.retry !== undefined ? { retry: withoutUndefined(config.retry) } : {}),
+    ...(config.destinationPause !== undefined ? { destinationPause: config.destinationPause } : {}),
     ...(config.leaseMs !== undefined ? { leaseMs: config.leaseMs } : {}),
-  })
+  }
+  // The outbox and delivery: in this thread, or in a worker thread of their own (outboxThread).
+  const backend = openOutboxBackend(config.store, settings, logger, config.outboxThread)
+  const store: OutboxStore = backend.store
   const sweeper = createRetentionSweeper({
     store,
     retentionDays: config.retentionDays,
@@ -80,12 +78,12 @@ export function createRelay(input: RelayConfigInput): Relay {
   })
   const pipeline = createPipeline({
     store,
-    destinations: targets.map((target) => target.destination),
+    destinations: targets.map((target) => destinationOf(target.id)),
     defaultConsent: config.defaultConsent,
     recordSuppressed: config.recordSuppressed,
     ...(config.defaultCountry !== undefined ? { defaultCountry: config.defaultCountry } : {}),
     now: Date.now,
-    onQueued: (ids) => ids.forEach((id) => worker.wake(id)),
+    onQueued: (ids) => ids.forEach((id) => backend.wake(id)),
   })
 
   const metrics = createRelayMetrics()
@@ -142,20 +140,19 @@ export function createRelay(input: RelayConfigInput): Relay {
     allowedOrigins: config.allowedOrigins,
     rateLimit: config.rateLimit,
     ...(config.metricsRoute ? { metrics: async () => ({ contentType: metrics.contentType, text: await metrics.text() }) } : {}),
-    publicConfig: () => Object.fromEntries(targets.map(({ destination, config: own }) => [destination.id, destination.publicConfig(own)])),
+    publicConfig: () => Object.fromEntries(targets.map(({ id, config: own }) => [id, destinationOf(id).publicConfig(own)])),
     health: async () => {
-      const storeOk = !closing && (await store.countDue(targets[0]!.destination.id, Date.now(), 1).then(() => true, () => false))
+      const storeOk = !closing && (await store.countDue(targets[0]!.id, Date.now(), 1).then(() => true, () => false))
       return {
         ok: storeOk,
-        body: { status: storeOk ? 'ok' : 'unavailable', store: storeOk ? 'ok' : 'unavailable', destinations: targets.map((t) => t.destination.id) },
+        body: { status: storeOk ? 'ok' : 'unavailable', store: storeOk ? 'ok' : 'unavailable', destinations: targets.map((t) => t.id) },
       }
     },
     logger,
   })
 
-  worker.start()
   sweeper.start()
-  logger.info({ destinations: targets.map((t) => t.destination.id), store: describeStore(config.store) }, 'pairtrack relay started')
+  logger.info({ destinations: targets.map((t) => t.id), store: describeStore(config.store) }, 'pairtrack relay started')
 
   return Object.assign(router, {
     config,
@@ -176,7 +173,7 @@ export function createRelay(input: RelayConfigInput): Relay {
     async flush(options: { timeoutMs?: number } = {}): Promise<void> {
       const deadline = Date.now() + (options.timeoutMs ?? 10_000)
       for (;;) {
-        await worker.drain()
+        await backend.drain()
         if (!(await hasWorkNow(store, targets)) || Date.now() > deadline) return
         await new Promise((resolve) => setTimeout(resolve, 10))
       }
@@ -186,9 +183,7 @@ export function createRelay(input: RelayConfigInput): Relay {
         await Promise.allSettled([...inFlight])
         await closeRouter()
         await sweeper.stop()
-        await worker.stop({ deadlineMs: config.shutdownDeadlineMs })
-        await sender.close()
-        await store.close()
+        await backend.close(config.shutdownDeadlineMs)
         logger.info({}, 'pairtrack relay closed')
       })()
       return closing
@@ -197,23 +192,24 @@ export function createRelay(input: RelayConfigInput): Relay {
 }
 
 /** Rows due now, or being sent by a worker loop. */
-async function hasWorkNow(store: OutboxStore, targets: readonly DeliveryTarget[]): Promise<boolean> {
+async function hasWorkNow(store: OutboxStore, targets: DeliverySettings['targets']): Promise<boolean> {
   const counts = await store.counts()
   if (counts.some((count) => count.status === 'in_flight' && count.count > 0)) return true
   const now = Date.now()
-  for (const { destination } of targets) if ((await store.countDue(destination.id, now, 1)) > 0) return true
+  for (const { id } of targets) if ((await store.countDue(id, now, 1)) > 0) return true
   return false
 }
 
-function configuredTargets(config: RelayConfig): DeliveryTarget[] {
-  const targets: DeliveryTarget[] = []
+// The registry key and the config key are the same id, and the config was parsed by that destination's
+// own schema, so the pair belongs together.
+const destinationOf = (id: DestinationId): Destination<unknown> => destinations[id]
+
+/** The configured destinations by id, each with its own parsed config (plain data: it crosses to the outbox thread). */
+function configuredTargets(config: RelayConfig): Array<{ id: DestinationId; config: unknown }> {
+  const targets: Array<{ id: DestinationId; config: unknown }> = []
   for (const id of Object.keys(destinations) as DestinationId[]) {
     const own = config[id]
-    if (own === undefined) continue
-    // The registry key and the config key are the same id, and the config was parsed by that
-    // destination's own schema, so the pair belongs together.
-    const destination: Destination<unknown> = destinations[id]
-    targets.push({ destination, config: own })
+    if (own !== undefined) targets.push({ id, config: own })
   }
   return targets
 }

@@ -39,10 +39,10 @@ describe('ingest while platforms hold their requests', () => {
 })
 
 describe('graceful shutdown', () => {
-  it('leaves undelivered rows in the store when the deadline passes, and the next relay on the file delivers them once', async () => {
-    const url = files.url('graceful.db')
+  it.each(['main', 'worker'] as const)('leaves undelivered rows in the store when the deadline passes, and the next relay on the file delivers them once (outboxThread %s)', async (outboxThread) => {
+    const url = files.url(`graceful-${outboxThread}.db`)
     const hold = holdingDelay()
-    const first = await startRelayHarness({ emulatorOptions: { delay: hold.delay }, config: { store: url, shutdownDeadlineMs: 100 } })
+    const first = await startRelayHarness({ emulatorOptions: { delay: hold.delay }, config: { store: url, shutdownDeadlineMs: 100, outboxThread } })
     harnesses.push(first)
     first.emulator.setFault('meta', { latencyMs: 5000, remaining: 1 })
     const ids = ['g-1', 'g-2', 'g-3']
@@ -63,7 +63,7 @@ describe('graceful shutdown', () => {
     expect(first.emulator.ledger().meta.received).toEqual([])
 
     // The held request never gets answered; a new relay on the same file sends the rows at once.
-    const second = await startRelayHarness({ emulator: first.emulator, config: { store: url } })
+    const second = await startRelayHarness({ emulator: first.emulator, config: { store: url, outboxThread } })
     harnesses.push(second)
     await second.relay.flush()
     expect(await countsOf(url)).toEqual({ meta: { delivered: 3 }, ga4: { delivered: 3 }, tiktok: { delivered: 3 } })

@@ -82,6 +82,13 @@ const RelayOptionsShape = {
    * above deliveryTimeoutMs. @default 120000
    */
   leaseMs: z.number({ error: 'leaseMs must be a number of milliseconds' }).int().min(500).max(3_600_000).optional(),
+  /**
+   * Where the outbox (SQLite) and the delivery loops run: 'main', the thread that serves the requests;
+   * 'worker', a worker thread of their own, so that POST /events never waits behind a commit's fsync, a
+   * claim or the building of a platform request. The worker costs more CPU in all (BENCHMARKS.md, Ingest):
+   * choose it where cores are to spare and the event-loop thread is the limit.
+   */
+  outboxThread: z.enum(['main', 'worker'], { error: 'outboxThread must be main or worker' }).default('main'),
   /** Level of the built-in pino logger (ignored when `logger` is given). */
   logLevel: z.enum(LOG_LEVELS, { error: `logLevel must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   /** Your own pino (or compatible) logger. */
