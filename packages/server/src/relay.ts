@@ -78,7 +78,7 @@ export function createRelay(input: RelayConfigInput): Relay {
   })
   const pipeline = createPipeline({
     store,
-    destinations: targets.map((target) => destinationOf(target.id)),
+    destinations: targets.map(({ id }) => ({ id, purpose: config.consentPurpose[id] ?? destinationOf(id).purpose })),
     defaultConsent: config.defaultConsent,
     recordSuppressed: config.recordSuppressed,
     ...(config.defaultCountry !== undefined ? { defaultCountry: config.defaultCountry } : {}),

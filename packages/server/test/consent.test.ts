@@ -173,6 +173,41 @@ describe('recordSuppressed', () => {
   })
 })
 
+describe('consentPurpose', () => {
+  const adsDenied = { ...ALL_GRANTED, ad_storage: 'denied', ad_user_data: 'denied' } as const
+
+  it("GA4 as 'analytics' (the default) gets analytics-only data while advertising is denied", async () => {
+    harness = await startRelayHarness({ config: { defaultConsent: 'granted' } })
+    const result = await harness.relay.track({ ...addToCart('purpose-1', adsDenied), action_source: 'system_generated' })
+    expect(result.destinations.ga4).toMatchObject({ status: 'queued' })
+    await harness.relay.flush()
+    expect(serverHits('ga4')).toHaveLength(1)
+  })
+
+  it("GA4 as 'ads' gets nothing while advertising is denied, and the decision says why", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pairtrack-consent-'))
+    harness = await startRelayHarness({ config: { defaultConsent: 'granted', consentPurpose: { ga4: 'ads' }, store: `sqlite:${join(dir, 'outbox.db')}` } })
+    const denied = await harness.relay.track({ ...addToCart('purpose-2', adsDenied), action_source: 'system_generated' })
+    expect(denied.destinations.ga4).toMatchObject({ status: 'skipped', reason: 'consent_denied:ad_storage+ad_user_data' })
+    const granted = await harness.relay.track({ ...addToCart('purpose-3'), action_source: 'system_generated' })
+    expect(granted.destinations.ga4).toMatchObject({ status: 'queued' })
+    await harness.relay.flush()
+    expect(serverHits('ga4')).toHaveLength(1)
+    await harness.relay.close()
+
+    const opened = openOutboxStore(`sqlite:${join(dir, 'outbox.db')}`)
+    if (!opened.ok) throw new Error(opened.error.message)
+    expect(await opened.value.findRow('ga4', 'AddToCart', 'purpose-2')).toMatchObject({ status: 'suppressed', decision: 'consent_denied:ad_storage+ad_user_data' })
+    expect(await opened.value.findRow('ga4', 'AddToCart', 'purpose-3')).toMatchObject({ decision: 'consent_granted:ad_storage+ad_user_data' })
+    await opened.value.close()
+  })
+
+  it('refuses an unknown destination or purpose at start, naming it', async () => {
+    await expect(startRelayHarness({ config: { consentPurpose: { ga4: 'marketing' } as never } })).rejects.toThrow(/consentPurpose/)
+    await expect(startRelayHarness({ config: { consentPurpose: { snapchat: 'ads' } as never } })).rejects.toThrow(/consentPurpose/)
+  })
+})
+
 describe('the warning when no consent source is configured', () => {
   const noSourceWarnings = (lines: Logged[]) => lines.filter((line) => line.level === 'warn' && line.message.includes('no consent source'))
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Destination } from '../destinations/destination.js'
+import type { Destination, DestinationId } from '../destinations/destination.js'
 import { destinations, type Destinations } from '../destinations/registry.js'
 import type { ResolveConsent } from '../http/resolve-consent.js'
 import { DEFAULT_OUTBOX_URL } from '../outbox/index.js'
@@ -47,6 +47,17 @@ const RelayOptionsShape = {
    * only, never sent, purged after retentionDays); 'none' leaves no record at all.
    */
   recordSuppressed: z.enum(['hashed', 'none'], { error: 'recordSuppressed must be hashed or none' }).default('hashed'),
+  /**
+   * Per destination, which consent gates it: 'ads' (ad_storage + ad_user_data) or 'analytics'
+   * (analytics_storage). Defaults: Meta and TikTok 'ads', GA4 'analytics' (GA4 then gets analytics-only
+   * data while advertising is denied); `{ ga4: 'ads' }` sends GA4 nothing unless advertising is granted.
+   */
+  consentPurpose: z
+    .partialRecord(
+      z.enum(Object.keys(destinations) as [DestinationId, ...DestinationId[]]),
+      z.enum(['ads', 'analytics'], { error: "consentPurpose values must be 'ads' or 'analytics'" }),
+    )
+    .default({}),
   /** How long delivery waits for a fuller batch after new events. */
   lingerMs: z.number({ error: 'lingerMs must be a number of milliseconds' }).int().min(0).max(60_000).default(1000),
   /** Budget for one request to a platform. */
