@@ -259,4 +259,14 @@ describe('GET routes', () => {
     expect(response.headers.get('content-type')).toMatch(/javascript/)
     expect(await response.text()).toMatch(/pairtrackHash/)
   })
+
+  it('serves the consent add-on beside it (the Consent Mode and TCF readers)', async () => {
+    harness = await startRelayHarness()
+    const response = await fetch(`${harness.relayUrl}/pairtrack-consent.js`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toMatch(/javascript/)
+    const script = await response.text()
+    expect(script).toMatch(/__tcfapi/)
+    expect(script).toMatch(/dataLayer/)
+  })
 })
