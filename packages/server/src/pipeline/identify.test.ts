@@ -56,3 +56,22 @@ describe('hashInBrowser: the add-on and the relay hash alike', () => {
     expect(userData.ids.fbp).toBe(IDS.fbp)
   })
 })
+
+describe('identifyEvent', () => {
+  const input = TrackEventSchema.parse(event({ email: 'ada@example.org', phone: '+44 20 7946 0958', client_ip_address: '203.0.113.1' }))
+
+  it('fills only the platforms it is given, as it fills them for all three', () => {
+    const all = identifyEvent(input, { origin: 'server', receivedAtMs: 0 }).userData
+    const sha256 = vi.fn(nodeSha256)
+    const metaOnly = identifyEvent(input, { origin: 'server', receivedAtMs: 0, platforms: ['meta'], sha256 }).userData
+    expect(metaOnly).toEqual({ meta: all.meta, ga4: {}, tiktok: {}, ids: all.ids })
+    expect(sha256.mock.calls.map(([value]) => value).sort()).toEqual(['442079460958', 'ada@example.org'])
+  })
+
+  it("takes the client's IP and user agent over the body's, leaving the event as it was", () => {
+    const identified = identifyEvent(input, { origin: 'browser', receivedAtMs: 0, client: { ip: '198.51.100.7', userAgent: 'UA/1' } })
+    expect(identified.userData.ids).toMatchObject({ client_ip_address: '198.51.100.7', client_user_agent: 'UA/1' })
+    expect(input.user_data?.client_ip_address).toBe('203.0.113.1')
+    expect(input.user_data?.client_user_agent).toBeUndefined()
+  })
+})

@@ -1,5 +1,5 @@
 import * as nodeCrypto from 'node:crypto'
-import { hashUserData, mergeBrowserHashes, type ParsedTrackEvent, type Sha256 } from '@pairtrack/shared'
+import { hashUserData, mergeBrowserHashes, type HashUserDataOptions, type ParsedTrackEvent, type PlatformId, type RawUserData, type Sha256 } from '@pairtrack/shared'
 import type { EventOrigin, OutboxEvent } from '../outbox/index.js'
 
 // One-shot `crypto.hash` (Node ≥ 20.12) skips the Hash object and its stream plumbing: about 2.5× faster
@@ -23,6 +23,8 @@ export type IdentifyOptions = {
   defaultCountry?: string
   receivedAtMs: number
   sha256?: Sha256
+  /** The platforms to normalise and hash for (the configured destinations). @default all three */
+  platforms?: readonly PlatformId[]
 }
 
 /**
@@ -32,13 +34,15 @@ export type IdentifyOptions = {
  * Consent is left as the event states it; the pipeline fills it.
  */
 export function identifyEvent(event: ParsedTrackEvent, options: IdentifyOptions): Omit<OutboxEvent, 'consent'> {
-  const raw = { ...event.user_data }
-  if (options.client?.ip !== undefined) raw.client_ip_address = options.client.ip
-  if (options.client?.userAgent !== undefined) raw.client_user_agent = options.client.userAgent
-  const hashed = hashUserData(raw, {
-    sha256: options.sha256 ?? nodeSha256,
-    ...(options.defaultCountry !== undefined ? { defaultCountry: options.defaultCountry } : {}),
-  })
+  const { client } = options
+  // A copy only when the HTTP layer's IP or user agent replaces the body's (the event is not changed).
+  const raw: RawUserData = client?.ip === undefined && client?.userAgent === undefined ? (event.user_data ?? {}) : { ...event.user_data }
+  if (client?.ip !== undefined) raw.client_ip_address = client.ip
+  if (client?.userAgent !== undefined) raw.client_user_agent = client.userAgent
+  const hashOptions: HashUserDataOptions = { sha256: options.sha256 ?? nodeSha256 }
+  if (options.defaultCountry !== undefined) hashOptions.defaultCountry = options.defaultCountry
+  if (options.platforms !== undefined) hashOptions.platforms = options.platforms
+  const hashed = hashUserData(raw, hashOptions)
   // hashInBrowser: the page's own hashes (checked by the schema as lowercase SHA-256) are taken as they are.
   const userData = event.hashed_user_data === undefined ? hashed : mergeBrowserHashes(hashed, event.hashed_user_data)
   return {

@@ -63,6 +63,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
         const identified = identifyEvent(event, {
           origin,
           receivedAtMs,
+          // Only the configured destinations' forms are normalised and hashed.
+          platforms: options.destinations.map((destination) => destination.id),
           ...(client !== undefined ? { client } : {}),
           ...(options.defaultCountry !== undefined ? { defaultCountry: options.defaultCountry } : {}),
         })

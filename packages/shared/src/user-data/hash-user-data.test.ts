@@ -148,6 +148,27 @@ describe('hashUserData', () => {
     expect(spy.mock.calls.map(([input]) => input).sort()).toEqual(['a@example.com', 'mary'])
   })
 
+  it('hashes each distinct string once, and each in place, with more values than the memo scans', () => {
+    const spy = vi.fn(sha256)
+    const emails = Array.from({ length: 40 }, (_, i) => `user${i}@example.com`)
+    const hashed = hashUserData({ email: [...emails, ...emails], first_name: 'user1@example.com' }, { sha256: spy })
+    expect(spy).toHaveBeenCalledTimes(41)
+    expect(hashed.meta.em).toEqual(emails.map(sha256))
+    expect(hashed.tiktok.email).toEqual(emails.map(sha256))
+    expect(hashed.ga4.sha256_email_address).toEqual(emails.slice(0, 3).map(sha256))
+  })
+
+  it('fills and hashes only the platforms asked for, the same as when all three are', () => {
+    const all = hashUserData(FULL, { sha256, now: NOW })
+    const spy = vi.fn(sha256)
+    const metaOnly = hashUserData(FULL, { sha256: spy, now: NOW, platforms: ['meta'] })
+    expect(metaOnly).toEqual({ meta: all.meta, ga4: {}, tiktok: {}, ids: all.ids })
+    // Meta's own strings only: not the E.164 phone GA4 and TikTok hash, nor GA4's street.
+    expect(spy.mock.calls.map(([input]) => input)).not.toContain('+16505551212')
+    expect(spy.mock.calls.map(([input]) => input)).not.toContain('1 hacker way bldg 20')
+    expect(hashUserData(FULL, { sha256, now: NOW, platforms: ['ga4', 'tiktok'] })).toEqual({ meta: {}, ga4: all.ga4, tiktok: all.tiktok, ids: all.ids })
+  })
+
   it('leaves out the clear-text fields with hashesOnly, for hashing in the browser', () => {
     const hashed = hashUserData(FULL, { sha256, hashesOnly: true, now: NOW })
     expect(hashed.ga4.address).toEqual([{ sha256_first_name: sha256('mary'), sha256_last_name: sha256('smith'), sha256_street: sha256('1 hacker way bldg 20') }])

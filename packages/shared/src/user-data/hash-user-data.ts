@@ -1,7 +1,7 @@
 import type { RawUserData } from '../event/event.schema.js'
 import type { HashedUserData } from './hashed-user-data.js'
 import { isSha256 } from './is-sha256.js'
-import { mapHashedSlots } from './map-hashed-slots.js'
+import { hashSlotsInPlace, mapHashedSlots } from './map-hashed-slots.js'
 import { normalizeUserData, type NormalizeUserDataOptions } from './normalize-user-data.js'
 import type { Sha256, Sha256Async } from './sha256.js'
 
@@ -23,18 +23,34 @@ export type HashUserDataAsyncOptions = NormalizeUserDataOptions & {
  */
 export function hashUserData(raw: RawUserData, options: HashUserDataOptions): HashedUserData {
   const { sha256 } = options
-  const digests = new Map<string, string>()
+  // The per-event memo: an event has about ten distinct values, so a scan of two short arrays beats a
+  // Map (no string hashing, no table); past SCAN_LIMIT values a Map takes over. Both die with the call.
+  const clear: string[] = []
+  const digests: string[] = []
+  let byValue: Map<string, string> | undefined
   const hash = (value: string): string => {
     if (isSha256(value)) return value
-    let digest = digests.get(value)
-    if (digest === undefined) {
-      digest = sha256(value)
-      digests.set(value, digest)
+    if (byValue !== undefined) {
+      let digest = byValue.get(value)
+      if (digest === undefined) byValue.set(value, (digest = sha256(value)))
+      return digest
+    }
+    for (let i = 0; i < clear.length; i += 1) if (clear[i] === value) return digests[i]!
+    const digest = sha256(value)
+    if (clear.length < SCAN_LIMIT) {
+      clear.push(value)
+      digests.push(digest)
+    } else {
+      byValue = new Map(clear.map((known, i) => [known, digests[i]!]))
+      byValue.set(value, digest)
     }
     return digest
   }
-  return mapHashedSlots(normalizeUserData(raw, options), hash) as HashedUserData
+  // normalizeUserData's result is fresh and held by nobody else: hashed where it stands, not copied.
+  return hashSlotsInPlace(normalizeUserData(raw, options), hash) as HashedUserData
 }
+
+const SCAN_LIMIT = 16
 
 /**
  * `hashUserData` with an asynchronous SHA-256, for the browser (`hashInBrowser: true`): the same

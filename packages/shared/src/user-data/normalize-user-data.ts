@@ -1,11 +1,10 @@
 import type { RawUserData } from '../event/event.schema.js'
 import { PLATFORM_IDS, type PlatformId } from '../platform.js'
 import type { Result } from '../result.js'
-import { compactRecord } from './compact-record.js'
 import { GA4_MAX_EMAILS_OR_PHONES, type HashedUserDataFields, type PlainIdentifiers } from './hashed-user-data.js'
 import { isSha256 } from './is-sha256.js'
 import { normalizeBirthDate } from './normalize/birth-date.js'
-import { normalizeCity } from './normalize/city.js'
+import { toPlaceForm } from './normalize/city.js'
 import { normalizeCountry } from './normalize/country.js'
 import { normalizeEmail, toGoogleEmail } from './normalize/email.js'
 import { normalizeExternalId } from './normalize/external-id.js'
@@ -29,6 +28,11 @@ export type NormalizeUserDataOptions = {
    * `hashInBrowser`, where only hashes may leave the page. @default false
    */
   hashesOnly?: boolean
+  /**
+   * The platforms whose slots are filled; the others' stay empty, and their values are neither
+   * normalised for them nor hashed (the relay passes its configured destinations). @default all three
+   */
+  platforms?: readonly PlatformId[]
 }
 
 /**
@@ -40,6 +44,8 @@ export type NormalizedUserData = HashedUserDataFields
 
 type Single = Exclude<UserDataField, 'email' | 'phone' | 'external_id'>
 type Forms = Partial<Record<PlatformId, string>>
+// Which platforms' forms to compute (the others are left undefined: their records are not filled).
+type Wanted = Readonly<Record<PlatformId, boolean>>
 
 // Per field, the platforms that hash it; the others take it in clear (platforms.md 1.3, 2.3, 3.3).
 const HASHED_BY: Readonly<Record<Single, readonly PlatformId[]>> = {
@@ -65,8 +71,8 @@ const digestOf = (value: string): string | undefined => {
   return isSha256(trimmed) ? trimmed.toLowerCase() : undefined
 }
 
-const unique = (values: readonly string[], max?: number): string[] | undefined =>
-  values.length === 0 ? undefined : values.length === 1 ? [...values] : [...new Set(values)].slice(0, max)
+// A fresh list of the distinct values of a non-empty list (fresh: hashUserData hashes it in place).
+const distinct = (values: readonly string[], max?: number): string[] => (values.length === 1 ? [...values] : [...new Set(values)].slice(0, max))
 
 const valueOf = (result: Result<string, unknown>): string | undefined => (result.ok ? result.value : undefined)
 
@@ -78,19 +84,27 @@ const nonEmpty = (value: string): string | undefined => (value === '' ? undefine
  * same everywhere). This runs for every event on the relay, hence no generic per-platform loop; the
  * normalisation table test checks every slot against `normalizeField`.
  */
-function formsOf(field: Single, value: string, context: NormalizeContext, country: string | undefined): Forms {
+function formsOf(field: Single, value: string, context: NormalizeContext, country: string | undefined, forms: Wanted): Forms {
   switch (field) {
     case 'first_name':
     case 'last_name': {
       const lower = toLowerText(value)
       const letters = lower === '' ? '' : toNameLetters(lower, field === 'first_name' ? 'first' : 'last')
       const meta = nonEmpty(toNameForm(letters, 'meta'))
-      return { meta, ga4: nonEmpty(toNameForm(letters, 'ga4')), tiktok: meta }
+      return { meta, ga4: forms.ga4 ? nonEmpty(toNameForm(letters, 'ga4')) : undefined, tiktok: meta }
     }
     case 'street':
-      return { ga4: valueOf(normalizeStreet(value)) }
-    case 'city':
-      return { meta: valueOf(normalizeCity(value, 'meta')), ga4: valueOf(normalizeCity(value, 'ga4')), tiktok: valueOf(normalizeCity(value, 'tiktok')) }
+      return forms.ga4 ? { ga4: valueOf(normalizeStreet(value)) } : {}
+    case 'city': {
+      // normalizeCity's rule, with the lowercasing done once for the three platforms.
+      const lower = toLowerText(value)
+      if (lower === '') return {}
+      return {
+        meta: forms.meta ? nonEmpty(toPlaceForm(lower, 'meta')) : undefined,
+        ga4: forms.ga4 ? nonEmpty(toPlaceForm(lower, 'ga4')) : undefined,
+        tiktok: forms.tiktok ? nonEmpty(toPlaceForm(lower, 'tiktok')) : undefined,
+      }
+    }
     case 'state': {
       const code = toRegionCode(toLowerText(value))
       if (code !== undefined) return { meta: code, ga4: code, tiktok: code }
@@ -98,7 +112,7 @@ function formsOf(field: Single, value: string, context: NormalizeContext, countr
     }
     case 'zip': {
       const meta = valueOf(normalizePostalCode(value, 'meta', context.country))
-      return { meta, ga4: valueOf(normalizePostalCode(value, 'ga4')), tiktok: meta }
+      return { meta, ga4: forms.ga4 ? valueOf(normalizePostalCode(value, 'ga4')) : undefined, tiktok: meta }
     }
     case 'country':
       return { meta: country, ga4: country, tiktok: country }
@@ -110,7 +124,7 @@ function formsOf(field: Single, value: string, context: NormalizeContext, countr
 }
 
 // Emails as Meta and TikTok hash them, and as Google does (gmail dots removed: platforms.md 2.3, 11.2).
-function emailsOf(raw: RawUserData): { plain: string[]; google: string[] } {
+function emailsOf(raw: RawUserData, forGoogle: boolean): { plain: string[]; google: string[] } {
   const emails = { plain: [] as string[], google: [] as string[] }
   for (const value of toList(raw.email)) {
     const digest = digestOf(value)
@@ -120,7 +134,7 @@ function emailsOf(raw: RawUserData): { plain: string[]; google: string[] } {
       emails.google.push(digest)
     } else if (email?.ok) {
       emails.plain.push(email.value)
-      emails.google.push(toGoogleEmail(email.value))
+      if (forGoogle) emails.google.push(toGoogleEmail(email.value))
     }
   }
   return emails
@@ -144,12 +158,12 @@ function phonesOf(raw: RawUserData, country: string | undefined): { meta: string
   return phones
 }
 
-function externalIdsOf(raw: RawUserData): { meta: string[]; tiktok: string[] } {
+function externalIdsOf(raw: RawUserData, forTiktok: boolean): { meta: string[]; tiktok: string[] } {
   const ids = { meta: [] as string[], tiktok: [] as string[] }
   for (const value of toList(raw.external_id)) {
     const digest = digestOf(value)
     const meta = digest ?? valueOf(normalizeExternalId(value, 'meta'))
-    const tiktok = digest ?? valueOf(normalizeExternalId(value, 'tiktok'))
+    const tiktok = digest ?? (forTiktok ? valueOf(normalizeExternalId(value, 'tiktok')) : undefined)
     if (meta !== undefined) ids.meta.push(meta)
     if (tiktok !== undefined) ids.tiktok.push(tiktok)
   }
@@ -158,13 +172,21 @@ function externalIdsOf(raw: RawUserData): { meta: string[]; tiktok: string[] } {
 
 // Each single-valued field per platform: a digest goes to the platforms that hash the field, never to
 // a clear slot; hashesOnly drops the clear slots altogether.
-function singleFieldsOf(raw: RawUserData, context: NormalizeContext, country: string | undefined, hashesOnly: boolean): Record<Single, Forms> {
+function singleFieldsOf(raw: RawUserData, context: NormalizeContext, country: string | undefined, hashesOnly: boolean, wanted: Wanted): Record<Single, Forms> {
   const single = {} as Record<Single, Forms>
   for (const field of SINGLE_FIELDS) {
     const value = raw[field]
-    const digest = value === undefined ? undefined : digestOf(value)
-    const forms: Forms = value === undefined || digest !== undefined ? {} : formsOf(field, value, context, country)
-    for (const platform of HASHED_BY[field]) if (digest !== undefined) forms[platform] = digest
+    if (value === undefined) {
+      single[field] = {}
+      continue
+    }
+    const digest = digestOf(value)
+    let forms: Forms
+    if (digest === undefined) forms = formsOf(field, value, context, country, wanted)
+    else {
+      forms = {}
+      for (const platform of HASHED_BY[field]) forms[platform] = digest
+    }
     if (hashesOnly) for (const platform of PLATFORM_IDS) if (!HASHED_BY[field].includes(platform)) delete forms[platform]
     single[field] = forms
   }
@@ -185,54 +207,68 @@ export function normalizeUserData(raw: RawUserData, options: NormalizeUserDataOp
     ...(contextCountry ? { country: contextCountry } : {}),
     ...(options.now ? { now: options.now } : {}),
   }
-  const emails = emailsOf(raw)
+  const platforms = options.platforms ?? PLATFORM_IDS
+  const forMeta = platforms.includes('meta')
+  const forGa4 = platforms.includes('ga4')
+  const forTiktok = platforms.includes('tiktok')
+  const emails = emailsOf(raw, forGa4)
   const phones = phonesOf(raw, context.country)
-  const externalIds = externalIdsOf(raw)
-  const single = singleFieldsOf(raw, context, eventCountry, options.hashesOnly === true)
+  const externalIds = externalIdsOf(raw, forTiktok)
+  const single = singleFieldsOf(raw, context, eventCountry, options.hashesOnly === true, { meta: forMeta, ga4: forGa4, tiktok: forTiktok })
   const { first_name: fn, last_name: ln, street, gender, date_of_birth: db, city, state, zip, country } = single
-  const asList = (value: string | undefined) => (value === undefined ? undefined : [value])
-  const address = compactRecord({
-    sha256_first_name: fn.ga4,
-    sha256_last_name: ln.ga4,
-    sha256_street: street.ga4,
-    city: city.ga4,
-    region: state.ga4,
-    postal_code: zip.ga4,
-    country: country.ga4,
-  })
-
-  return {
-    meta: compactRecord({
-      em: unique(emails.plain),
-      ph: unique(phones.meta),
-      fn: asList(fn.meta),
-      ln: asList(ln.meta),
-      ge: asList(gender.meta),
-      db: asList(db.meta),
-      ct: asList(city.meta),
-      st: asList(state.meta),
-      zp: asList(zip.meta),
-      country: asList(country.meta),
-      external_id: unique(externalIds.meta),
-    }),
-    ga4: compactRecord({
-      sha256_email_address: unique(emails.google, GA4_MAX_EMAILS_OR_PHONES),
-      sha256_phone_number: unique(phones.e164, GA4_MAX_EMAILS_OR_PHONES),
-      address: Object.keys(address).length > 0 ? [address] : undefined,
-    }),
-    tiktok: compactRecord({
-      email: unique(emails.plain),
-      phone: unique(phones.e164),
-      external_id: unique(externalIds.tiktok),
-      first_name: fn.tiktok,
-      last_name: ln.tiktok,
-      zip_code: zip.tiktok,
-      city: city.tiktok,
-      state: state.tiktok,
-      country: country.tiktok,
-    }),
-    ids: plainIdentifiers(raw),
+  // Each record is filled key by key in the payload's order, leaving absent values out: no compacting copy
+  // of a literal with undefined holes (this runs for every event on the relay).
+  const meta: NormalizedUserData['meta'] = {}
+  if (forMeta) {
+    if (emails.plain.length > 0) meta.em = distinct(emails.plain)
+    if (phones.meta.length > 0) meta.ph = distinct(phones.meta)
+    if (fn.meta !== undefined) meta.fn = [fn.meta]
+    if (ln.meta !== undefined) meta.ln = [ln.meta]
+    if (gender.meta !== undefined) meta.ge = [gender.meta]
+    if (db.meta !== undefined) meta.db = [db.meta]
+    if (city.meta !== undefined) meta.ct = [city.meta]
+    if (state.meta !== undefined) meta.st = [state.meta]
+    if (zip.meta !== undefined) meta.zp = [zip.meta]
+    if (country.meta !== undefined) meta.country = [country.meta]
+    if (externalIds.meta.length > 0) meta.external_id = distinct(externalIds.meta)
   }
+
+  const ga4: NormalizedUserData['ga4'] = {}
+  if (forGa4) {
+    if (emails.google.length > 0) ga4.sha256_email_address = distinct(emails.google, GA4_MAX_EMAILS_OR_PHONES)
+    if (phones.e164.length > 0) ga4.sha256_phone_number = distinct(phones.e164, GA4_MAX_EMAILS_OR_PHONES)
+    const address: Ga4Address = {}
+    if (fn.ga4 !== undefined) address.sha256_first_name = fn.ga4
+    if (ln.ga4 !== undefined) address.sha256_last_name = ln.ga4
+    if (street.ga4 !== undefined) address.sha256_street = street.ga4
+    if (city.ga4 !== undefined) address.city = city.ga4
+    if (state.ga4 !== undefined) address.region = state.ga4
+    if (zip.ga4 !== undefined) address.postal_code = zip.ga4
+    if (country.ga4 !== undefined) address.country = country.ga4
+    if (hasKeys(address)) ga4.address = [address]
+  }
+
+  const tiktok: NormalizedUserData['tiktok'] = {}
+  if (forTiktok) {
+    if (emails.plain.length > 0) tiktok.email = distinct(emails.plain)
+    if (phones.e164.length > 0) tiktok.phone = distinct(phones.e164)
+    if (externalIds.tiktok.length > 0) tiktok.external_id = distinct(externalIds.tiktok)
+    if (fn.tiktok !== undefined) tiktok.first_name = fn.tiktok
+    if (ln.tiktok !== undefined) tiktok.last_name = ln.tiktok
+    if (zip.tiktok !== undefined) tiktok.zip_code = zip.tiktok
+    if (city.tiktok !== undefined) tiktok.city = city.tiktok
+    if (state.tiktok !== undefined) tiktok.state = state.tiktok
+    if (country.tiktok !== undefined) tiktok.country = country.tiktok
+  }
+
+  return { meta, ga4, tiktok, ids: plainIdentifiers(raw) }
+}
+
+type Ga4Address = NonNullable<NormalizedUserData['ga4']['address']>[number]
+
+function hasKeys(record: object): boolean {
+  for (const _key in record) return true
+  return false
 }
 
 const PLAIN_ID_KEYS = [

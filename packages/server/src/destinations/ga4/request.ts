@@ -13,9 +13,9 @@ import type { Ga4Config } from './config.js'
 
 const MICROS_PER_SECOND = 1_000_000
 
-function compact(record: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined))
-}
+// The builders below write object literals in GA4's key order and leave absent values undefined:
+// JSON.stringify (and the batch key, which stringifies the envelope) skips undefined properties, so the
+// body is the same as with a compacting pass, and this runs for every event.
 
 const toGa4Signal = (signal: ConsentSignal | undefined): 'GRANTED' | 'DENIED' | undefined =>
   signal === undefined ? undefined : signal === 'granted' ? 'GRANTED' : 'DENIED'
@@ -27,12 +27,13 @@ const toGa4Signal = (signal: ConsentSignal | undefined): 'GRANTED' | 'DENIED' | 
  * @example toGa4Consent({ ad_user_data: 'denied' }) // { ad_user_data: 'DENIED' }
  */
 export function toGa4Consent(consent: OutboxEvent['consent']): Record<string, 'GRANTED' | 'DENIED'> | undefined {
-  const out: Record<string, 'GRANTED' | 'DENIED'> = {}
   const adUserData = toGa4Signal(consent.ad_user_data)
   const adPersonalization = toGa4Signal(consent.ad_personalization)
+  if (adUserData === undefined && adPersonalization === undefined) return undefined
+  const out: Record<string, 'GRANTED' | 'DENIED'> = {}
   if (adUserData !== undefined) out.ad_user_data = adUserData
   if (adPersonalization !== undefined) out.ad_personalization = adPersonalization
-  return Object.keys(out).length > 0 ? out : undefined
+  return out
 }
 
 /**
@@ -43,23 +44,31 @@ export function toGa4Consent(consent: OutboxEvent['consent']): Record<string, 'G
  * @example toGa4UserData(event.userData)?.sha256_email_address // ['62a14e44…']
  */
 export function toGa4UserData({ ga4 }: OutboxEvent['userData']): Record<string, unknown> | undefined {
-  const address = ga4.address?.slice(0, GA4_MAX_ADDRESSES).map((entry) =>
-    compact({
-      sha256_first_name: entry.sha256_first_name,
-      sha256_last_name: entry.sha256_last_name,
-      sha256_street: entry.sha256_street,
-      city: entry.city,
-      region: entry.region,
-      postal_code: entry.postal_code,
-      country: entry.country,
-    }),
-  )
-  const userData = compact({
-    sha256_email_address: ga4.sha256_email_address?.slice(0, GA4_MAX_EMAILS_OR_PHONES),
-    sha256_phone_number: ga4.sha256_phone_number?.slice(0, GA4_MAX_EMAILS_OR_PHONES),
-    address: address?.length ? address : undefined,
-  })
-  return Object.keys(userData).length > 0 ? userData : undefined
+  const emails = ga4.sha256_email_address
+  const phones = ga4.sha256_phone_number
+  const addresses = ga4.address
+  let address: Record<string, unknown>[] | undefined
+  if (addresses !== undefined && addresses.length > 0) {
+    address = []
+    for (let i = 0; i < addresses.length && i < GA4_MAX_ADDRESSES; i += 1) {
+      const entry = addresses[i]!
+      address.push({
+        sha256_first_name: entry.sha256_first_name,
+        sha256_last_name: entry.sha256_last_name,
+        sha256_street: entry.sha256_street,
+        city: entry.city,
+        region: entry.region,
+        postal_code: entry.postal_code,
+        country: entry.country,
+      })
+    }
+  }
+  if (emails === undefined && phones === undefined && address === undefined) return undefined
+  return {
+    sha256_email_address: emails === undefined || emails.length <= GA4_MAX_EMAILS_OR_PHONES ? emails : emails.slice(0, GA4_MAX_EMAILS_OR_PHONES),
+    sha256_phone_number: phones === undefined || phones.length <= GA4_MAX_EMAILS_OR_PHONES ? phones : phones.slice(0, GA4_MAX_EMAILS_OR_PHONES),
+    address,
+  }
 }
 
 /**
@@ -70,7 +79,7 @@ export function toGa4UserData({ ga4 }: OutboxEvent['userData']): Record<string, 
  */
 export function toGa4Envelope(event: OutboxEvent): Record<string, unknown> {
   const { ids } = event.userData
-  return compact({
+  return {
     client_id: toGa4ClientId(event),
     // ad_user_data denied means no user data for advertising: the hashed identifiers stay home, the
     // event itself (analytics) still goes, marked DENIED.
@@ -78,7 +87,16 @@ export function toGa4Envelope(event: OutboxEvent): Record<string, unknown> {
     consent: toGa4Consent(event.consent),
     ip_override: ids.client_ip_address,
     user_agent: ids.client_user_agent,
-  })
+  }
+}
+
+// The mapper's params (a fresh object, no undefined values) with the session id and engagement time
+// last, as a spread would place them: assigned in place rather than copied.
+function withSessionParams(params: Record<string, unknown>, sessionId: string | undefined): Record<string, unknown> {
+  if (sessionId !== undefined) params.session_id = sessionId
+  else delete params.session_id
+  params.engagement_time_msec = 1
+  return params
 }
 
 /**
@@ -91,11 +109,7 @@ export function toGa4Event(event: OutboxEvent): { name: string; timestamp_micros
   return {
     name: toPlatformEventName(event.eventName, 'ga4'),
     timestamp_micros: event.eventTime * MICROS_PER_SECOND,
-    params: compact({
-      ...toGa4EventParams(event.eventName, event.customData, event.eventId),
-      session_id: event.userData.ids.ga_session_id,
-      engagement_time_msec: 1,
-    }),
+    params: withSessionParams(toGa4EventParams(event.eventName, event.customData, event.eventId), event.userData.ids.ga_session_id),
   }
 }
 
@@ -107,19 +121,34 @@ export function toGa4Event(event: OutboxEvent): { name: string; timestamp_micros
  */
 export function toGa4Request(events: readonly OutboxEvent[], config: Ga4Config, _now: Date): HttpRequestSpec {
   const first = events[0]
-  const envelope = first === undefined ? {} : toGa4Envelope(first)
+  const envelope = first === undefined ? undefined : toGa4Envelope(first)
   const body = {
-    ...envelope,
-    ...(first === undefined ? {} : { timestamp_micros: first.eventTime * MICROS_PER_SECOND }),
+    client_id: envelope?.client_id,
+    user_data: envelope?.user_data,
+    consent: envelope?.consent,
+    ip_override: envelope?.ip_override,
+    user_agent: envelope?.user_agent,
+    timestamp_micros: first === undefined ? undefined : first.eventTime * MICROS_PER_SECOND,
     events: events.map(toGa4Event),
   }
-  const query = new URLSearchParams({ measurement_id: config.measurementId, api_secret: config.apiSecret })
-  const encodedSecret = new URLSearchParams({ s: config.apiSecret }).toString().slice(2)
+  const encodedSecret = toFormValue(config.apiSecret)
   return {
     method: 'POST',
-    url: `${config.endpoint}${GA4_COLLECT_PATH}?${query.toString()}`,
+    url: `${config.endpoint}${GA4_COLLECT_PATH}?measurement_id=${toFormValue(config.measurementId)}&api_secret=${encodedSecret}`,
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
     secrets: encodedSecret === config.apiSecret ? [config.apiSecret] : [config.apiSecret, encodedSecret],
   }
+}
+
+// The characters URLSearchParams leaves as they are (application/x-www-form-urlencoded).
+const FORM_SAFE = /^[A-Za-z0-9*._-]*$/
+
+/**
+ * A query value as URLSearchParams writes it; ids and secrets are nearly always form-safe already, and
+ * then no URLSearchParams is built for the request.
+ * @example toFormValue('a b') // 'a+b'
+ */
+function toFormValue(value: string): string {
+  return FORM_SAFE.test(value) ? value : new URLSearchParams({ s: value }).toString().slice(2)
 }

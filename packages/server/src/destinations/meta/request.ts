@@ -8,24 +8,24 @@ export type MetaServerEvent = Record<string, unknown>
 
 // LDU with country 0 and state 0: Meta geolocates the user (platforms.md 1.6). The relay does not know
 // the user's state; the codes for the newer LDU states are not even published (UNCONFIRMED there).
-const LDU_GEOLOCATE = { data_processing_options: ['LDU'], data_processing_options_country: 0, data_processing_options_state: 0 }
-
-// `[]` says "explicitly not LDU" (platforms.md 1.6). It is sent rather than left out so that every request
-// states the decision the relay took, and a site that turned LDU off is not left to an account default.
-const NOT_LDU = { data_processing_options: [] }
-
-function compact(record: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined))
-}
+// Without LDU, `data_processing_options: []` says "explicitly not LDU": it is sent rather than left out so
+// that every request states the decision the relay took, and a site that turned LDU off is not left to
+// an account default.
+//
+// The builders below write object literals in Meta's key order and leave absent values undefined:
+// JSON.stringify skips undefined properties, so the body is the same as with a compacting pass, and this
+// runs for every event (Object.entries/filter/fromEntries allocated an array per key and rebuilt each
+// record: about 1.6 µs per record, several records per request).
 
 /**
  * `user_data` (platforms.md 1.3): the hashed keys copied as they are (never hashed here), in Meta's order,
  * each a list (Meta takes several emails or phones); IP, user agent, fbc and fbp raw. Keys are listed
- * rather than spread, so that nothing but Meta's own keys can reach the request.
+ * rather than spread, so that nothing but Meta's own keys can reach the request. Absent keys are
+ * undefined (left out of the JSON).
  * @example toMetaUserData(event.userData).em // ['62a14e44…']
  */
 export function toMetaUserData({ meta, ids }: OutboxEvent['userData']): Record<string, unknown> {
-  return compact({
+  return {
     em: meta.em,
     ph: meta.ph,
     fn: meta.fn,
@@ -41,26 +41,34 @@ export function toMetaUserData({ meta, ids }: OutboxEvent['userData']): Record<s
     client_user_agent: ids.client_user_agent,
     fbc: ids.fbc,
     fbp: ids.fbp,
-  })
+  }
 }
 
 /**
  * The Meta server event for one outbox event: user data from `toMetaUserData`, custom data from the
- * shared mapper the pixel uses.
+ * shared mapper the pixel uses. Absent keys are undefined (left out of the JSON).
  * @example toMetaServerEvent(event).event_name // 'Purchase'
  */
 export function toMetaServerEvent(event: OutboxEvent): MetaServerEvent {
   const customData = toMetaCustomData(event.customData)
-  return compact({
+  const ldu = event.consent.limited_data_use === true
+  return {
     event_name: toPlatformEventName(event.eventName, 'meta'),
     event_time: event.eventTime,
     event_id: event.eventId,
     action_source: event.actionSource,
     event_source_url: event.eventSourceUrl,
     user_data: toMetaUserData(event.userData),
-    custom_data: Object.keys(customData).length > 0 ? customData : undefined,
-    ...(event.consent.limited_data_use === true ? LDU_GEOLOCATE : NOT_LDU),
-  })
+    custom_data: hasKeys(customData) ? customData : undefined,
+    data_processing_options: ldu ? ['LDU'] : [],
+    data_processing_options_country: ldu ? 0 : undefined,
+    data_processing_options_state: ldu ? 0 : undefined,
+  }
+}
+
+function hasKeys(record: object): boolean {
+  for (const _key in record) return true
+  return false
 }
 
 /**
@@ -70,7 +78,7 @@ export function toMetaServerEvent(event: OutboxEvent): MetaServerEvent {
  */
 export function toMetaRequest(events: readonly OutboxEvent[], config: MetaConfig, _now: Date): HttpRequestSpec {
   const token = encodeURIComponent(config.accessToken)
-  const body = compact({ data: events.map(toMetaServerEvent), test_event_code: config.testEventCode })
+  const body = { data: events.map(toMetaServerEvent), test_event_code: config.testEventCode }
   return {
     method: 'POST',
     url: `${config.endpoint}/${config.apiVersion}/${config.pixelId}/events?access_token=${token}`,

@@ -9,11 +9,16 @@ import type { TiktokConfig } from './config.js'
 // only id the destination is configured with. Non-website action sources are still sent as 'web'.
 const EVENT_SOURCE = 'web'
 
-function compact(record: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined))
+// The builders below write object literals in TikTok's key order and leave absent values undefined:
+// JSON.stringify skips undefined properties, so the body is the same as with a compacting pass, and this
+// runs for every event.
+
+function hasKeys(record: object): boolean {
+  for (const _key in record) return true
+  return false
 }
 
-const unlessEmpty = (record: Record<string, unknown>) => (Object.keys(record).length > 0 ? record : undefined)
+const unlessEmpty = (record: Record<string, unknown>) => (hasKeys(record) ? record : undefined)
 
 /**
  * `user` (platforms.md 3.3): emails, phones and external ids as lists of hashes, names and zip hashed,
@@ -22,23 +27,23 @@ const unlessEmpty = (record: Record<string, unknown>) => (Object.keys(record).le
  * @example toTiktokUser(event.userData).email // ['62a14e44…']
  */
 export function toTiktokUser({ tiktok, ids }: OutboxEvent['userData']): Record<string, unknown> | undefined {
-  return unlessEmpty(
-    compact({
-      email: tiktok.email,
-      phone: tiktok.phone,
-      external_id: tiktok.external_id,
-      first_name: tiktok.first_name,
-      last_name: tiktok.last_name,
-      zip_code: tiktok.zip_code,
-      city: tiktok.city,
-      state: tiktok.state,
-      country: tiktok.country,
-      ip: ids.client_ip_address,
-      user_agent: ids.client_user_agent,
-      ttclid: ids.ttclid,
-      ttp: ids.ttp,
-    }),
-  )
+  const user = {
+    email: tiktok.email,
+    phone: tiktok.phone,
+    external_id: tiktok.external_id,
+    first_name: tiktok.first_name,
+    last_name: tiktok.last_name,
+    zip_code: tiktok.zip_code,
+    city: tiktok.city,
+    state: tiktok.state,
+    country: tiktok.country,
+    ip: ids.client_ip_address,
+    user_agent: ids.client_user_agent,
+    ttclid: ids.ttclid,
+    ttp: ids.ttp,
+  }
+  for (const key in user) if (user[key as keyof typeof user] !== undefined) return user
+  return undefined
 }
 
 /**
@@ -48,7 +53,7 @@ export function toTiktokUser({ tiktok, ids }: OutboxEvent['userData']): Record<s
  * @example toTiktokEvent(event).event // 'Purchase'
  */
 export function toTiktokEvent(event: OutboxEvent): Record<string, unknown> {
-  return compact({
+  return {
     event: toPlatformEventName(event.eventName, 'tiktok'),
     event_time: event.eventTime,
     event_id: event.eventId,
@@ -56,7 +61,7 @@ export function toTiktokEvent(event: OutboxEvent): Record<string, unknown> {
     page: event.eventSourceUrl === undefined ? undefined : { url: event.eventSourceUrl },
     properties: unlessEmpty(toTiktokProperties(event.customData)),
     limited_data_use: event.consent.limited_data_use === true,
-  })
+  }
 }
 
 /**
@@ -64,12 +69,12 @@ export function toTiktokEvent(event: OutboxEvent): Record<string, unknown> {
  * @example toTiktokRequest([event], config, new Date()).headers['access-token'] // the token
  */
 export function toTiktokRequest(events: readonly OutboxEvent[], config: TiktokConfig, _now: Date): HttpRequestSpec {
-  const body = compact({
+  const body = {
     event_source: EVENT_SOURCE,
     event_source_id: config.pixelCode,
     test_event_code: config.testEventCode,
     data: events.map(toTiktokEvent),
-  })
+  }
   return {
     method: 'POST',
     url: `${config.endpoint}/open_api/${TIKTOK_API_VERSION}/event/track/`,

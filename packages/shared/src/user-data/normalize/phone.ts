@@ -1,4 +1,6 @@
-import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min'
+import { Metadata, parsePhoneNumberFromString as parseWithMetadata, type MetadataJson } from 'libphonenumber-js/core'
+import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/min'
+import metadata from 'libphonenumber-js/min/metadata'
 import { err, ok, type Result } from '../../result.js'
 import type { NormalizeError } from './normalize-error.js'
 
@@ -27,7 +29,7 @@ export function normalizePhone(value: string, country?: string): Result<string, 
   // With a country code in the input, "possible" (the length fits the country) is enough: the costly
   // isValid() pattern match is kept for the guesses below.
   if (international.startsWith('+')) {
-    const parsed = parsePhoneNumberFromString(international)
+    const parsed = parseInternational(international)
     return parsed?.isPossible() ? ok(parsed.number) : err('invalid')
   }
   const defaultCountry = toCountryCode(country)
@@ -43,8 +45,58 @@ export function normalizePhone(value: string, country?: string): Result<string, 
 // which reads back as `+6110000`) or accepts a local-only length (7 digits in Canada) that the
 // international form does not have. A value that changes when normalised again would be hashed in two forms.
 function readsBack(e164: string): boolean {
-  const again = parsePhoneNumberFromString(e164)
+  const again = parseInternational(e164)
   return again !== undefined && again.isPossible() && again.number === e164
+}
+
+// Where the result is only `.number` and `.isPossible()`, the exact country among those sharing a calling
+// code (+1: 25 of them, +44: 4) does not matter unless the countries disagree on the number's length:
+// `.number` is the calling code and the national number, found before the country, and `isPossible()`
+// checks the length against the country's possible lengths (else the calling code's first country's).
+// Finding the country is libphonenumber's costliest step (a regex per number type per country, compiled
+// on each call: 40% of a +1 parse, 60% of a +44 one). So an international number is parsed first with
+// metadata that lists only the first country of each calling code, which skips that search, and kept if
+// every country of the code agrees on its length; otherwise (a 7-digit +1 number: possible in Canada
+// only) it is parsed again with the full list. phone.property.test.ts checks the two paths agree.
+let firstCountryOnly: MetadataJson | undefined
+let lengthsByCallingCode: Map<string, ReadonlyArray<readonly number[]>> | undefined
+
+function parseInternational(value: string): PhoneNumber | undefined {
+  firstCountryOnly ??= withFirstCountryOnly(metadata)
+  const quick = parseWithMetadata(value, firstCountryOnly)
+  if (quick === undefined || countriesAgreeOnLength(quick.countryCallingCode, quick.nationalNumber.length)) return quick
+  return parsePhoneNumberFromString(value)
+}
+
+function withFirstCountryOnly(full: MetadataJson): MetadataJson {
+  const codes: MetadataJson['country_calling_codes'] = {}
+  for (const [code, countries] of Object.entries(full.country_calling_codes)) codes[code] = countries.slice(0, 1)
+  return { ...full, country_calling_codes: codes }
+}
+
+function countriesAgreeOnLength(callingCode: string, length: number): boolean {
+  lengthsByCallingCode ??= possibleLengthsByCallingCode(metadata)
+  const lengths = lengthsByCallingCode.get(callingCode)
+  if (lengths === undefined) return true
+  const possible = lengths[0]!.includes(length)
+  return lengths.every((list) => list.includes(length) === possible)
+}
+
+// For each calling code shared by several countries, each country's possible national number lengths.
+function possibleLengthsByCallingCode(full: MetadataJson): Map<string, ReadonlyArray<readonly number[]>> {
+  const plans = new Metadata(full)
+  const out = new Map<string, ReadonlyArray<readonly number[]>>()
+  for (const [code, countries] of Object.entries(full.country_calling_codes)) {
+    if (countries.length < 2) continue
+    out.set(
+      code,
+      countries.map((country) => {
+        plans.selectNumberingPlan(country)
+        return plans.numberingPlan?.possibleLengths() ?? []
+      }),
+    )
+  }
+  return out
 }
 
 /**
