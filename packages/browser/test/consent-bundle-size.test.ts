@@ -1,9 +1,8 @@
 // @vitest-environment node
-import { resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { Rolldown } from 'vite'
-import { build } from 'vite'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { buildChunk } from './build-chunk.js'
 
 // The consent add-on (dist/pairtrack-consent.js: the Google Consent Mode and IAB TCF readers) has its own
 // budget, apart from the core script's: only sites that read consent from the page load it. Measured at
@@ -14,12 +13,7 @@ describe('dist/pairtrack-consent.js (the consent add-on)', () => {
   let chunk: Rolldown.OutputChunk
 
   beforeAll(async () => {
-    const root = resolve(import.meta.dirname, '..')
-    const result = await build({ root, configFile: resolve(root, 'vite.config.ts'), mode: 'consent', logLevel: 'silent', build: { write: false } })
-    const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[]
-    const found = outputs.flatMap((o) => o.output).find((o): o is Rolldown.OutputChunk => o.type === 'chunk' && o.fileName === 'pairtrack-consent.js')
-    if (!found) throw new Error('the consent build produced no pairtrack-consent.js')
-    chunk = found
+    chunk = await buildChunk('consent', 'pairtrack-consent.js')
   }, 60_000)
 
   it(`is at most ${BUDGET_BYTES} bytes gzipped`, () => {

@@ -1,9 +1,8 @@
 // @vitest-environment node
-import { resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { Rolldown } from 'vite'
-import { build } from 'vite'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { buildChunk } from './build-chunk.js'
 
 // The hashInBrowser add-on (dist/pairtrack-hash.js) has its own budget, apart from the core script's:
 // it carries every normaliser and libphonenumber-js's "min" metadata (most of its weight), and only the
@@ -15,12 +14,7 @@ describe('dist/pairtrack-hash.js (the hashInBrowser add-on)', () => {
   let chunk: Rolldown.OutputChunk
 
   beforeAll(async () => {
-    const root = resolve(import.meta.dirname, '..')
-    const result = await build({ root, configFile: resolve(root, 'vite.config.ts'), mode: 'hash', logLevel: 'silent', build: { write: false } })
-    const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[]
-    const found = outputs.flatMap((o) => o.output).find((o): o is Rolldown.OutputChunk => o.type === 'chunk' && o.fileName === 'pairtrack-hash.js')
-    if (!found) throw new Error('the hash build produced no pairtrack-hash.js')
-    chunk = found
+    chunk = await buildChunk('hash', 'pairtrack-hash.js')
   }, 60_000)
 
   it(`is at most ${BUDGET_BYTES} bytes gzipped`, () => {
