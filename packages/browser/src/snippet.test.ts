@@ -18,6 +18,25 @@ describe('snippet', () => {
     expect(html).toContain(`pairtrack('init',{"relay":"https://t.example/pt"});`)
   })
 
+  it('with hashInBrowser, loads the hashing add-on first, both deferred, and keeps its options out of init', () => {
+    const html = snippet({ relay: '/pairtrack', hashInBrowser: true, defaultCountry: 'GB' })
+    expect(html).toBe(
+      `<script>${STUB}\npairtrack('init',{"relay":"/pairtrack","hashInBrowser":true});</script>\n` +
+        '<script defer src="/pairtrack/pairtrack-hash.js" data-default-country="GB"></script>\n' +
+        '<script defer src="/pairtrack/pairtrack.js"></script>\n',
+    )
+  })
+
+  it('with consentSource, adds the consent add-on with its source and TCF vendors', () => {
+    const tcf = snippet({ relay: '/pairtrack', defaultConsent: 'denied', consentSource: 'tcf', tcfVendors: [755, 1000] })
+    expect(tcf).toContain(`pairtrack('init',{"relay":"/pairtrack","defaultConsent":"denied"});`)
+    expect(tcf.endsWith('<script async src="/pairtrack/pairtrack-consent.js" data-source="tcf" data-tcf-vendors="755,1000"></script>\n')).toBe(true)
+    expect(snippet({ relay: '/pairtrack', consentSource: 'gcm' })).toContain(
+      '<script async src="/pairtrack/pairtrack-consent.js" data-source="gcm"></script>',
+    )
+    expect(snippet({ relay: '/pairtrack' })).not.toContain('pairtrack-consent.js')
+  })
+
   it('cannot be broken out of by an option value', () => {
     const html = snippet({ relay: '/x</script><script>alert(1)//' })
     expect(html.match(/<\/script>/g)).toHaveLength(2)
