@@ -2,11 +2,11 @@
 // destination, end to end through the emulator. Each test opens the shop's product page with the consent
 // set-up under test (the pixels' base code sends no page view of its own here: that code is the site's,
 // outside pairtrack's gate) and reads what every platform received.
-import { GVL, TCModel, TCString } from '@iabtcf/core'
 import type { RelayConfigInput } from '@pairtrack/server'
 import type { Ledger, LedgerEntry } from '@pairtrack/testkit'
 import type { BrowserContext, Page } from 'playwright-core'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { ALL_PURPOSES, encodeTcString, GOOGLE_VENDOR, STAND_IN_AD_VENDOR, tcDataOf } from '../packages/browser/test/tc-data.js'
 import { useShopStack } from './fixtures.js'
 import { fetchLedger, waitForLedger } from './ledger.js'
 
@@ -16,70 +16,11 @@ const PLATFORMS = ['meta', 'ga4', 'tiktok'] as const
 const GA4_NAMES: Record<string, string> = { ViewContent: 'view_item', AddToCart: 'add_to_cart', Lead: 'generate_lead', Contact: 'contact', Search: 'search' }
 
 // TCF: Google Advertising Products is GVL vendor 755. Meta is not a TCF vendor; a CMP that lists it gives
-// it an id of its own, which the site passes in data-tcf-vendors: 1000 stands for that id here.
-const GOOGLE_VENDOR = 755
-const META_VENDOR = 1000
-const ALL_PURPOSES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]
-
-/** The smallest vendor list TCModel needs to encode a string: the purposes and the two vendors. */
-const gvl = new GVL({
-  gvlSpecificationVersion: 3,
-  vendorListVersion: 1,
-  tcfPolicyVersion: 5,
-  lastUpdated: '2026-01-01T00:00:00Z',
-  purposes: Object.fromEntries(ALL_PURPOSES.map((id) => [id, { id, name: `Purpose ${id}`, description: '', illustrations: [] }])),
-  specialPurposes: {},
-  features: {},
-  specialFeatures: {},
-  stacks: {},
-  dataCategories: {},
-  vendors: Object.fromEntries(
-    [GOOGLE_VENDOR, META_VENDOR].map((id) => [
-      id,
-      {
-        id,
-        name: `Vendor ${id}`,
-        purposes: [1, 3, 4, 7],
-        legIntPurposes: [],
-        flexiblePurposes: [],
-        specialPurposes: [],
-        features: [],
-        specialFeatures: [],
-        cookieMaxAgeSeconds: 86400,
-        usesCookies: true,
-        cookieRefresh: false,
-        usesNonCookieAccess: false,
-        urls: [],
-      },
-    ]),
-  ),
-} as never)
+// it an id of its own, which the site passes in data-tcf-vendors: the stand-in 1000 plays that id here.
+const META_VENDOR = STAND_IN_AD_VENDOR
 
 /** What a CMP answers for a real TC string with these consents: the string, and the consents it decodes to. */
-function tcDataFor(purposes: number[], vendors: number[]) {
-  const model = new TCModel(gvl)
-  model.cmpId = 10
-  model.cmpVersion = 1
-  model.isServiceSpecific = true
-  model.purposeConsents.set(purposes)
-  model.vendorConsents.set(vendors)
-  const tcString = TCString.encode(model)
-  const decoded = TCString.decode(tcString)
-  const consents = (vector: typeof decoded.purposeConsents) => {
-    const map: Record<number, boolean> = {}
-    vector.forEach((has, id) => (map[id] = has))
-    return map
-  }
-  return {
-    tcString,
-    tcfPolicyVersion: decoded.policyVersion,
-    cmpStatus: 'loaded',
-    eventStatus: 'tcloaded',
-    gdprApplies: true,
-    purpose: { consents: consents(decoded.purposeConsents), legitimateInterests: {} },
-    vendor: { consents: consents(decoded.vendorConsents), legitimateInterests: {} },
-  }
-}
+const tcDataFor = (purposes: number[], vendors: number[]) => tcDataOf(encodeTcString(purposes, vendors), 'tcloaded')
 
 /**
  * A CMP stub: `__tcfapi` answering every `addEventListener` with `tcData`, asynchronously as CMPs do, and
@@ -154,21 +95,25 @@ ${addOn ? `document.addEventListener('DOMContentLoaded',function(){var s=documen
     return fetchLedger(fixture.stack.emulatorUrl)
   }
   const total = (ledger: Ledger) => PLATFORMS.map((p) => ledger[p].received.length + ledger[p].rejected.length).reduce((a, b) => a + b)
-
-  it("denied by default: no pixel hit, no beacon, nothing at any platform", async () => {
-    const { page, pageErrors, beacons, pixelHits, close } = await openPage({ defaultConsent: 'denied' })
-
-    await track(page, 'Search', 'denied-1')
-    await track(page, 'AddToCart', 'denied-2')
+  /** Asserts that nothing left the page and nothing reached any platform, then closes the page. */
+  async function expectNothingSent(opened: Pick<Awaited<ReturnType<typeof openPage>>, 'page' | 'pageErrors' | 'beacons' | 'pixelHits' | 'close'>) {
     // Long enough for a batch, a beacon and a pixel hit to have left, had any been made.
-    await page.waitForTimeout(1000)
+    await opened.page.waitForTimeout(1000)
     await fixture.stack.relay.flush()
 
-    expect(beacons).toEqual([])
-    expect(pixelHits).toEqual([])
+    expect(opened.beacons).toEqual([])
+    expect(opened.pixelHits).toEqual([])
     expect(total(await fetchLedger(fixture.stack.emulatorUrl))).toBe(0)
-    expect(pageErrors).toEqual([])
-    await close()
+    expect(opened.pageErrors).toEqual([])
+    await opened.close()
+  }
+
+  it("denied by default: no pixel hit, no beacon, nothing at any platform", async () => {
+    const opened = await openPage({ defaultConsent: 'denied' })
+
+    await track(opened.page, 'Search', 'denied-1')
+    await track(opened.page, 'AddToCart', 'denied-2')
+    await expectNothingSent(opened)
   })
 
   it('granted after a denied start: only the events after the grant arrive', async () => {
@@ -229,18 +174,11 @@ ${addOn ? `document.addEventListener('DOMContentLoaded',function(){var s=documen
 
   it('TCF CMP, purpose 1 denied: nothing anywhere', async () => {
     const setup = cmpStub(tcDataFor(ALL_PURPOSES.slice(1), [GOOGLE_VENDOR, META_VENDOR]))
-    const { page, pageErrors, beacons, pixelHits, close } = await openPage({ defaultConsent: 'denied' }, { setup, addOn: tcfAddOn })
-    await cmpAnswered(page)
+    const opened = await openPage({ defaultConsent: 'denied' }, { setup, addOn: tcfAddOn })
+    await cmpAnswered(opened.page)
 
-    await track(page, 'Lead', 'tcf-p1-1')
-    await page.waitForTimeout(1000)
-    await fixture.stack.relay.flush()
-
-    expect(beacons).toEqual([])
-    expect(pixelHits).toEqual([])
-    expect(total(await fetchLedger(fixture.stack.emulatorUrl))).toBe(0)
-    expect(pageErrors).toEqual([])
-    await close()
+    await track(opened.page, 'Lead', 'tcf-p1-1')
+    await expectNothingSent(opened)
   })
 
   it('TCF CMP, the Meta vendor denied: advertising denied, so GA4 only (analytics), nothing at Meta or TikTok', async () => {

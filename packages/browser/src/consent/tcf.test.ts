@@ -1,70 +1,11 @@
-import { GVL, TCModel, TCString } from '@iabtcf/core'
 import { describe, expect, it, vi } from 'vitest'
+import { ALL_PURPOSES, encodeTcString, GOOGLE_VENDOR, STAND_IN_AD_VENDOR, tcDataOf } from '../../test/tc-data.js'
 import { toConsentState, watchTcfConsent, type TcData } from './tcf.js'
 
-const GOOGLE = 755
+const GOOGLE = GOOGLE_VENDOR
 // A second advertising vendor the site lists in its CMP (a stand-in id: see the README on Meta and TikTok).
-const OTHER_AD_VENDOR = 1000
+const OTHER_AD_VENDOR = STAND_IN_AD_VENDOR
 
-/** The smallest vendor list TCModel needs to encode: the eleven purposes and the vendors used here. */
-const gvl = new GVL({
-  gvlSpecificationVersion: 3,
-  vendorListVersion: 1,
-  tcfPolicyVersion: 5,
-  lastUpdated: '2026-01-01T00:00:00Z',
-  purposes: Object.fromEntries(
-    [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((id) => [id, { id, name: `Purpose ${id}`, description: '', illustrations: [] }]),
-  ),
-  specialPurposes: {},
-  features: {},
-  specialFeatures: {},
-  stacks: {},
-  dataCategories: {},
-  vendors: Object.fromEntries(
-    [GOOGLE, OTHER_AD_VENDOR].map((id) => [
-      id,
-      {
-        id,
-        name: `Vendor ${id}`,
-        purposes: [1, 3, 4, 7],
-        legIntPurposes: [],
-        flexiblePurposes: [],
-        specialPurposes: [],
-        features: [],
-        specialFeatures: [],
-        cookieMaxAgeSeconds: 86400,
-        usesCookies: true,
-        cookieRefresh: false,
-        usesNonCookieAccess: false,
-        urls: [],
-      },
-    ]),
-  ),
-} as never)
-
-/** A real TC string with these purpose and vendor consents, encoded by @iabtcf/core. */
-function encodeTcString(purposes: number[], vendors: number[]): string {
-  const model = new TCModel(gvl)
-  model.cmpId = 10
-  model.cmpVersion = 1
-  model.isServiceSpecific = true
-  model.purposeConsents.set(purposes)
-  model.vendorConsents.set(vendors)
-  return TCString.encode(model)
-}
-
-/** The TCData a CMP answers for a TC string: it decodes the string, as this does. */
-function tcDataOf(tcString: string, eventStatus = 'useractioncomplete'): TcData & { tcString: string } {
-  const model = TCString.decode(tcString)
-  const consents = (vector: typeof model.purposeConsents) => {
-    const map: Record<number, boolean> = {}
-    vector.forEach((has, id) => (map[id] = has))
-    return map
-  }
-  return { tcString, eventStatus, gdprApplies: true, purpose: { consents: consents(model.purposeConsents) }, vendor: { consents: consents(model.vendorConsents) } }
-}
-
-const ALL_PURPOSES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]
 const GRANTED = { ad_storage: 'granted', analytics_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' }
 const DENIED = { ad_storage: 'denied', analytics_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' }
 
