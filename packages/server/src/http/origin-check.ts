@@ -4,8 +4,24 @@ import type { IngestError } from '../pipeline/ingest-error.js'
 /** Who may send beacons: listed origins, `'*'` (anyone), or undefined (the relay's own host). */
 export type AllowedOrigins = '*' | readonly string[] | undefined
 
-const originOfUrl = (url: string | undefined): string | undefined => {
-  if (url === undefined) return undefined
+/**
+ * A few hundred answers remembered, then forgotten all at once: a site's beacons come from a handful of
+ * origins, and parsing URLs for each beacon was a visible part of its cost. Bounded, so that a flood of
+ * made-up origins cannot grow it.
+ */
+function memoized<R>(compute: (key: string) => R): (key: string) => R {
+  const known = new Map<string, R>()
+  return (key) => {
+    const hit = known.get(key)
+    if (hit !== undefined || known.has(key)) return hit as R
+    if (known.size >= 512) known.clear()
+    const value = compute(key)
+    known.set(key, value)
+    return value
+  }
+}
+
+const parseOrigin = (url: string): string | undefined => {
   try {
     const origin = new URL(url).origin
     return origin === 'null' ? undefined : origin
@@ -13,6 +29,10 @@ const originOfUrl = (url: string | undefined): string | undefined => {
     return undefined
   }
 }
+const parsedOrigin = memoized(parseOrigin)
+// Origin headers are few and remembered; Referers are page URLs (one per page), not worth remembering.
+const originOfUrl = (url: string | undefined, remember = false): string | undefined =>
+  url === undefined ? undefined : (remember ? parsedOrigin : parseOrigin)(url)
 
 /**
  * The origin a request says it comes from: its Origin header, else the origin of its Referer. A page
@@ -20,7 +40,7 @@ const originOfUrl = (url: string | undefined): string | undefined => {
  * @example requestOrigin(req) // 'https://shop.example'
  */
 export function requestOrigin(req: Request): string | undefined {
-  return originOfUrl(req.get('origin')) ?? originOfUrl(req.get('referer'))
+  return originOfUrl(req.get('origin'), true) ?? originOfUrl(req.get('referer'))
 }
 
 /**
@@ -34,13 +54,18 @@ export function isAllowedOrigin(origin: string | undefined, allowed: AllowedOrig
   if (origin === undefined) return false
   if (allowed !== undefined) return allowed.includes(origin)
   if (requestHost === undefined) return false
+  return isSameHost(`${origin}\n${requestHost}`)
+}
+
+const isSameHost = memoized((key): boolean => {
+  const [origin = '', requestHost = ''] = key.split('\n')
   const url = new URL(origin)
   try {
     return new URL(`${url.protocol}//${requestHost}`).host === url.host
   } catch {
     return false
   }
-}
+})
 
 /**
  * Refuses a beacon from an origin not allowed (403 origin_not_allowed); for an allowed one, answers with

@@ -74,4 +74,83 @@ describe('createGroupCommit', () => {
     await group.flush()
     expect(await result).toBe(5)
   })
+
+  describe('with a sync (fsync off the event loop)', () => {
+    /** A sync the test finishes by hand; records which commits had happened when each sync started. */
+    function manualSync(committed: () => number) {
+      const started: number[] = []
+      const finishers: Array<(error?: Error) => void> = []
+      return {
+        started,
+        sync: () =>
+          new Promise<void>((resolve, reject) => {
+            started.push(committed())
+            finishers.push((error) => (error ? reject(error) : resolve()))
+          }),
+        finish: (error?: Error) => finishers.shift()?.(error),
+      }
+    }
+    const tick = () => new Promise((resolve) => setImmediate(resolve))
+
+    it('settles a caller only after a sync that started after its commit', async () => {
+      let commits = 0
+      const { schedule, fire } = manualSchedule()
+      const disk = manualSync(() => commits)
+      const group = createGroupCommit<number, number>({ schedule, sync: disk.sync, commit: (inputs) => (commits++, [...inputs]) })
+      let settled = false
+      const first = group.submit(1).then((value) => ((settled = true), value))
+      fire()
+      await tick()
+      expect(commits).toBe(1)
+      expect(disk.started).toEqual([1]) // the sync began after the commit
+      expect(settled).toBe(false)
+      disk.finish()
+      expect(await first).toBe(1)
+    })
+
+    it('commits the next group while a sync runs, and covers it with the next sync', async () => {
+      let commits = 0
+      const { schedule, fire } = manualSchedule()
+      const disk = manualSync(() => commits)
+      const group = createGroupCommit<number, number>({ schedule, sync: disk.sync, commit: (inputs) => (commits++, [...inputs]) })
+      const order: string[] = []
+      const first = group.submit(1).then(() => order.push('first'))
+      fire()
+      await tick()
+      const second = group.submit(2).then(() => order.push('second'))
+      const third = group.submit(3).then(() => order.push('third'))
+      fire()
+      await tick()
+      expect(commits).toBe(2) // not held back by the running sync
+      expect(disk.started).toEqual([1]) // one sync at a time
+      disk.finish()
+      await first
+      await tick()
+      expect(order).toEqual(['first'])
+      expect(disk.started).toEqual([1, 2]) // the second group's own sync, started after its commit
+      disk.finish()
+      await Promise.all([second, third])
+      expect(order).toEqual(['first', 'second', 'third'])
+    })
+
+    it('rejects the callers of a failed sync, and flush waits for the syncs', async () => {
+      let commits = 0
+      const disk = manualSync(() => commits)
+      const group = createGroupCommit<number, number>({ sync: disk.sync, commit: (inputs) => (commits++, [...inputs]) })
+      const failed = group.submit(1)
+      await tick()
+      let flushed = false
+      const flushing = group.flush().then(() => (flushed = true))
+      await tick()
+      expect(flushed).toBe(false)
+      disk.finish(new Error('EIO'))
+      await expect(failed).rejects.toThrow('EIO')
+      await flushing
+      const ok = group.submit(2)
+      await tick()
+      disk.finish()
+      expect(await ok).toBe(2)
+    })
+  })
 })
+

@@ -49,6 +49,20 @@ describe('parseBeaconText', () => {
     expect(parseBeaconText('{"a":"tab\\there\\nline \\ud83d\\ude00 日本 é"}')).toEqual({ ok: true, value: { a: 'tab\there\nline 😀 日本 é' } })
   })
 
+  // The same checks hold for text written raw, without escapes (the parse without a reviver is for text
+  // that can hold nothing to refuse or drop).
+  it('refuses a raw DEL and drops a forbidden key spelt with an escape', () => {
+    expect(codeOf(`{"a":"x${String.fromCharCode(0x7f)}y"}`)).toBe('invalid_body')
+    const parsed = parseBeaconText('{"__prot\\u006f__":{"polluted":true},"b":1}')
+    expect(parsed).toEqual({ ok: true, value: { b: 1 } })
+  })
+
+  it('keeps raw emoji and other scripts, and refuses raw control characters as invalid JSON', () => {
+    expect(parseBeaconText('{"a":"😀 日本 é"}')).toEqual({ ok: true, value: { a: '😀 日本 é' } })
+    expect(codeOf(`{"a":"x${String.fromCharCode(1)}y"}`)).toBe('invalid_json')
+    expect(codeOf(`{"a":"x${String.fromCharCode(0xd800)}y"}`)).toBe('invalid_body')
+  })
+
   it('keeps the last of duplicate keys, as JSON.parse does', () => {
     expect(parseBeaconText('{"a":1,"a":2}')).toEqual({ ok: true, value: { a: 2 } })
   })

@@ -30,8 +30,14 @@ CREATE TABLE IF NOT EXISTS outbox (
   UNIQUE (event_id, event_name, destination)
 );
 
--- claimDue / countDue / nextDueAtMs: the worker's queries, one destination at a time.
-CREATE INDEX IF NOT EXISTS outbox_due ON outbox (destination, status, next_attempt_at);
+-- claimDue / countDue / nextDueAtMs: the worker's queries, one destination at a time. Partial: only the
+-- rows still to send, so the index stays small however many delivered rows the retention keeps, and
+-- finishing a row takes it out.
+DROP INDEX IF EXISTS outbox_due;
+CREATE INDEX IF NOT EXISTS outbox_open ON outbox (destination, status, next_attempt_at)
+  WHERE status IN ('pending', 'in_flight');
 
--- purgeOlderThan / listDead / replayDead.
-CREATE INDEX IF NOT EXISTS outbox_finished ON outbox (status, updated_at);
+-- purgeOlderThan / listDead / replayDead: finished rows only, so that claiming a row does not touch it.
+DROP INDEX IF EXISTS outbox_finished;
+CREATE INDEX IF NOT EXISTS outbox_finished_at ON outbox (status, updated_at)
+  WHERE status IN ('delivered', 'dead', 'suppressed');
