@@ -18,7 +18,8 @@ declare global {
  */
 export function relayFromScriptSrc(src: string | null | undefined): string {
   try {
-    return new URL('.', src ?? '').href.replace(/\/$/, '')
+    // The URL of a directory ends with its '/'.
+    return new URL('.', src ?? '').href.slice(0, -1)
   } catch {
     return DEFAULT_RELAY
   }

@@ -139,14 +139,15 @@ export function createTracker(options: TrackerOptions = {}, env: TrackerEnv = {}
     return eventId
   }
 
+  const safeTrack = safely(track, '', log)
   return {
-    track: safely(track, '', log),
+    track: safeTrack,
     consent: safely((state: ConsentState) => {
       const paused = !allowed()
       consent = mergeConsent(consent, state)
       // Allowed again after nothing was: the held calls go out, and so does what the retry queue kept meanwhile.
       if (paused && allowed()) {
-        for (const call of held.splice(0)) safely(track, '', log)(...call)
+        for (const call of held.splice(0)) safeTrack(...call)
         void queue.drain()
       }
     }, undefined, log),

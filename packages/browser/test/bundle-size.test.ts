@@ -5,12 +5,13 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { buildChunk } from './build-chunk.js'
 
 // STYLE.md habit 12: the script every page loads has a size budget that fails the build.
-// The goal is 3072 B (issue 6) and it is NOT met: the script measures 4214 B gzip (1142 B over the goal)
+// The goal is 3072 B (issue 6) and it is NOT met: the script measures 4113 B gzip (1041 B over the goal)
 // with everything issues 5 and 6 require (consent gating, three pixels and their parameter mapping, ids
-// and cookies, batching, sendBeacon/fetch, the IndexedDB retry queue with idb-keyval). This gate is that
-// size rounded up to the next 64 B, so it catches any regression; lower it as bytes come off, to 3072 when
-// the goal is reached. Where the bytes go: `node packages/browser/bench/breakdown.mjs`, BENCHMARKS.md.
-const BUDGET_BYTES = 4224
+// and cookies, batching, sendBeacon/fetch, the IndexedDB retry queue with idb-keyval), minified by terser
+// (vite.config.ts). This gate is that size rounded up to the next 64 B, so it catches any regression; lower
+// it as bytes come off, to 3072 when the goal is reached. Where the bytes go:
+// `node packages/browser/bench/breakdown.mjs`, BENCHMARKS.md.
+const BUDGET_BYTES = 4160
 
 describe('dist/pairtrack.js', () => {
   let chunk: Rolldown.OutputChunk
@@ -31,7 +32,8 @@ describe('dist/pairtrack.js', () => {
   })
 
   it('installs the global from the IIFE without exporting anything', () => {
-    expect(chunk.code.startsWith('(function(){')).toBe(true)
+    // An IIFE (terser writes its wrapper as an arrow function), not `var pairtrackScript=…`.
+    expect(chunk.code).toMatch(/^\((function\(\)|\(\)=>)\{/)
     expect(chunk.code).toContain('pairtrack')
   })
 })

@@ -1,8 +1,9 @@
 import type { ConsentState } from '@pairtrack/shared'
 
 // The consent keys and values the relay's strict schema accepts: the four Consent Mode v2 signals as
-// 'granted'/'denied', limited_data_use as a boolean (its value's type is checked apart).
-const VALID = /^(ad_(storage|user_data|personalization)|analytics_storage)=(granted|denied)$|^limited_data_use=(true|false)$/
+// 'granted'/'denied', limited_data_use as a boolean (its value's type is checked apart, so `\w+` is
+// `true` or `false` here, and a key with a `=` of its own cannot match).
+const VALID = /^(ad_(storage|user_data|personalization)|analytics_storage)=(grant|deni)ed$|^limited_data_use=\w+$/
 
 /**
  * Merges a partial consent update into the current state. Unknown keys and invalid values are dropped,

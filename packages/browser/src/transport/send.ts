@@ -19,6 +19,7 @@ export type SendTransport = {
 export type SendResult = 'beacon' | 'fetch' | 'rejected' | 'failed'
 
 // Browsers cap keepalive bodies (all in flight together) at 64 KiB; above it fetch must go without keepalive.
+// Counted in UTF-8 bytes: the size of a Blob of the string.
 const KEEPALIVE_MAX_BYTES = 64_000
 
 /**
@@ -37,7 +38,7 @@ export async function send(url: string, body: string, transport: SendTransport, 
   if (transport.onLine !== false)
     try {
       if (beacon && transport.sendBeacon?.(url, body)) return 'beacon'
-      const { ok, status } = await (transport.fetch ?? fetch)(url, { method: 'POST', body, keepalive: new TextEncoder().encode(body).length < KEEPALIVE_MAX_BYTES })
+      const { ok, status } = await (transport.fetch ?? fetch)(url, { method: 'POST', body, keepalive: new Blob([body]).size < KEEPALIVE_MAX_BYTES })
       return ok ? 'fetch' : /^4(?!08|29)/.test(`${status}`) ? 'rejected' : 'failed'
     } catch {
       // A network error, a throwing sendBeacon, or an answer that is not a response.

@@ -5,7 +5,9 @@
  * @example isFbp('fb.1.1596403881668.1116446470') // true
  */
 export function isFbp(value: string | null | undefined): value is string {
-  return typeof value == 'string' && /^fb\.\d\.\d{13}\.\d+(\.[\w-]+)?$/.test(value)
+  // A missing value reads as 'null' or 'undefined', which the pattern cannot match: no check or `?? ''`
+  // (bytes of the browser bundle).
+  return /^fb\.\d\.\d{13}\.\d+(\.[\w-]+)?$/.test(value as string)
 }
 
 /**

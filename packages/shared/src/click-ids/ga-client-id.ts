@@ -5,7 +5,9 @@
  * @example toGaClientId('GA1.1.1197596843.1673515099') // '1197596843.1673515099'
  */
 export function toGaClientId(gaCookie: string | null | undefined): string | undefined {
-  return /^GA\d\.[\d-]+\.(\d{1,20}\.\d{1,20})$/.exec(gaCookie ?? '')?.[1]
+  // A missing value reads as 'null' or 'undefined', which the pattern cannot match: no check or `?? ''`
+  // (bytes of the browser bundle).
+  return /^GA\d\.[\d-]+\.(\d{1,20}\.\d{1,20})$/.exec(gaCookie as string)?.[1]
 }
 
 /**

@@ -5,7 +5,8 @@
  * @example toGaSessionId('GS2.1.s1746000000$o3$g1$t1746000100$j60$l0$h0') // '1746000000'
  */
 export function toGaSessionId(streamCookie: string | null | undefined): string | undefined {
-  // One pattern, one alternative per format: the session id is group 1 (GS1) or group 2 (GS2).
-  const match = /^GS(?:1\.\d+\.(\d{1,20})(?:\.|$)|2\.\d+\.s(\d{1,20})(?:\$|$))/.exec(streamCookie ?? '')
+  // One pattern, one alternative per format: the session id is group 1 (GS1) or group 2 (GS2). A missing
+  // value reads as 'null' or 'undefined', which the pattern cannot match (no `?? ''`: bytes of the browser bundle).
+  const match = /^GS(?:1\.\d+\.(\d{1,20})(?:\.|$)|2\.\d+\.s(\d{1,20})(?:\$|$))/.exec(streamCookie as string)
   return match?.[1] ?? match?.[2]
 }

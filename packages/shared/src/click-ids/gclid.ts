@@ -7,6 +7,8 @@ import { isClickIdValue } from './click-id-value.js'
  */
 export function toGclid(urlValue: string | null | undefined, gclAwCookie?: string | null): string | undefined {
   if (isClickIdValue(urlValue)) return urlValue
-  const fromCookie = /^GCL\.\d+\.(.+)$/.exec(gclAwCookie ?? '')?.[1]
+  // A missing value reads as 'null' or 'undefined', which the pattern cannot match: no check or `?? ''`
+  // (bytes of the browser bundle).
+  const fromCookie = /^GCL\.\d+\.(.+)$/.exec(gclAwCookie as string)?.[1]
   return isClickIdValue(fromCookie) ? fromCookie : undefined
 }
