@@ -9,7 +9,8 @@
 //   (d) a floor: node:crypto SHA-256 of the same strings Meta's payload hashes, nothing else.
 // Further rows split the relay's cost (`identifyEvent` alone, the builders alone) and show the Meta request
 // with `createHash`, as the relay hashed before it used the one-shot `crypto.hash`. The phone is a +1
-// number: libphonenumber-js's search for its country among the 25 sharing +1 is skipped (phone.ts).
+// number, answered from a table derived once from libphonenumber-js's metadata (quick-phone.ts). Two rows
+// build the payload objects without their `JSON.stringify`, like the SDK's first row (labelled so).
 // All in this one process, interleaved round by round after a warm-up. Rates are events per second of the
 // process's CPU time (steady under load), best and median round; the ratios are to the SDK's row.
 import { createHash, hash as oneShotHash } from 'node:crypto'
@@ -17,7 +18,10 @@ import { createRequire } from 'node:module'
 import { cpus, loadavg } from 'node:os'
 import { normalizeUserData, type ParsedTrackEvent, type PlatformId, type Sha256 } from '@pairtrack/shared'
 import { TrackEventSchema } from '@pairtrack/shared/schema'
+import { toGa4Envelope, toGa4Event } from '../src/destinations/ga4/request.js'
+import { toMetaServerEvent } from '../src/destinations/meta/request.js'
 import { destinations } from '../src/destinations/registry.js'
+import { toTiktokEvent } from '../src/destinations/tiktok/request.js'
 import type { OutboxEvent } from '../src/outbox/index.js'
 import { effectiveConsent } from '../src/pipeline/consent.js'
 import { identifyEvent } from '../src/pipeline/identify.js'
@@ -217,6 +221,20 @@ const variants: Variant[] = [
   {
     name: 'pairtrack Meta request, relay configured for Meta only: `identifyEvent` (Meta\'s slots) + `meta.toRequest`',
     run: () => meta.toRequest([identify(undefined, ['meta'])], configs.meta, NOW).body.length,
+  },
+  // Like the SDK's first row, which returns `normalize()`'s object: the payload objects the requests'
+  // bodies are the JSON of, without the `JSON.stringify` (and without the URL and headers). Not a request.
+  {
+    name: 'pairtrack Meta payload object, without `JSON.stringify` (like the SDK\'s first row): `identifyEvent` + `toMetaServerEvent`',
+    run: () => Object.keys({ data: [toMetaServerEvent(identify())] }).length,
+  },
+  {
+    name: 'pairtrack all three payload objects, without `JSON.stringify`: `identifyEvent` + Meta, GA4, TikTok events',
+    run: () => {
+      const stored = identify()
+      const ga4Body = { ...toGa4Envelope(stored), events: [toGa4Event(stored)] }
+      return Object.keys({ data: [toMetaServerEvent(stored)] }).length + Object.keys(ga4Body).length + Object.keys({ data: [toTiktokEvent(stored)] }).length
+    },
   },
 ]
 

@@ -154,3 +154,114 @@ describe('normalisation properties', () => {
     )
   })
 })
+
+// The spec of the layout, one field and platform at a time through `normalizeField`: a digest goes to the
+// hashed slots only, clear slots are left out with hashesOnly, lists keep distinct values (GA4: the first 3).
+const HASHED_FIELDS: Record<PlatformId, readonly UserDataField[]> = {
+  meta: PLATFORM_FIELDS.meta,
+  ga4: ['email', 'phone', 'first_name', 'last_name', 'street'],
+  tiktok: ['email', 'phone', 'external_id', 'first_name', 'last_name', 'zip'],
+}
+type LayoutOptions = { defaultCountry?: string; hashesOnly?: boolean; platforms?: readonly PlatformId[] }
+
+function referenceLayout(raw: RawUserData, options: LayoutOptions): NormalizedUserData {
+  const eventCountry = raw.country === undefined || isSha256(raw.country.trim()) ? undefined : normalizeCountry(raw.country)
+  const countryCode = eventCountry?.ok ? eventCountry.value : options.defaultCountry?.trim().toLowerCase() || undefined
+  const context = { now: NOW, ...(countryCode ? { country: countryCode } : {}) }
+  const platforms = options.platforms ?? PLATFORM_IDS
+  const values = (platform: PlatformId, f: UserDataField): string[] => {
+    const hashed = HASHED_FIELDS[platform].includes(f)
+    if (!platforms.includes(platform) || (!hashed && options.hashesOnly === true)) return []
+    const raws = raw[f]
+    const out: string[] = []
+    for (const value of raws === undefined ? [] : typeof raws === 'string' ? [raws] : raws) {
+      if (isSha256(value.trim())) {
+        if (hashed) out.push(value.trim().toLowerCase())
+        continue
+      }
+      const result = normalizeField(f, value, platform, context)
+      if (result.ok) out.push(result.value)
+    }
+    return [...new Set(out)]
+  }
+  const put = <T extends object>(record: T, key: keyof T, list: string[], asList: boolean) => {
+    if (list.length > 0) Object.assign(record, { [key]: asList ? list : list[0] })
+  }
+  const meta: NormalizedUserData['meta'] = {}
+  const metaKeys = { email: 'em', phone: 'ph', first_name: 'fn', last_name: 'ln', gender: 'ge', date_of_birth: 'db', city: 'ct', state: 'st', zip: 'zp', country: 'country', external_id: 'external_id' } as const
+  for (const [f, key] of Object.entries(metaKeys)) put(meta, key, values('meta', f as UserDataField), true)
+  const ga4: NormalizedUserData['ga4'] = {}
+  put(ga4, 'sha256_email_address', values('ga4', 'email').slice(0, 3), true)
+  put(ga4, 'sha256_phone_number', values('ga4', 'phone').slice(0, 3), true)
+  const address: NonNullable<NormalizedUserData['ga4']['address']>[number] = {}
+  const addressKeys = { first_name: 'sha256_first_name', last_name: 'sha256_last_name', street: 'sha256_street', city: 'city', state: 'region', zip: 'postal_code', country: 'country' } as const
+  for (const [f, key] of Object.entries(addressKeys)) put(address, key, values('ga4', f as UserDataField), false)
+  if (Object.keys(address).length > 0) ga4.address = [address]
+  const tiktok: NormalizedUserData['tiktok'] = {}
+  for (const f of ['email', 'phone', 'external_id'] as const) put(tiktok, f, values('tiktok', f), true)
+  const tiktokKeys = { first_name: 'first_name', last_name: 'last_name', zip: 'zip_code', city: 'city', state: 'state', country: 'country' } as const
+  for (const [f, key] of Object.entries(tiktokKeys)) put(tiktok, key, values('tiktok', f as UserDataField), false)
+  const ids: NormalizedUserData['ids'] = {}
+  for (const key of ['client_ip_address', 'client_user_agent', 'fbp', 'fbc', 'ga_client_id', 'ga_session_id', 'ttclid', 'ttp', 'gclid'] as const) {
+    const value = raw[key]
+    if (value !== undefined && value.trim() !== '') ids[key] = value
+  }
+  return { meta, ga4, tiktok, ids }
+}
+
+// Plain ASCII text of the shapes the normalisers' ASCII shortcuts look for (letters, single spaces) and
+// of those they must leave to the general rules (dots, dashes, tabs, doubled spaces, digits, titles).
+const ascii = fc.string({ unit: fc.constantFrom(...'aBz .-\t09,'), maxLength: 12 })
+const asciiWords = fc.stringMatching(/^(mr |dr\.)?[A-Za-z]{1,8}( [a-z]{1,6}){0,2}( jr\.?)?$/)
+const layoutOptions = fc.record(
+  {
+    defaultCountry: fc.constantFrom('US', 'GB', ' de ', ''),
+    hashesOnly: fc.boolean(),
+    platforms: fc.subarray([...PLATFORM_IDS]),
+  },
+  { requiredKeys: [] },
+)
+const layoutInput: fc.Arbitrary<RawUserData> = fc.record(
+  {
+    ...SHAPED,
+    first_name: fc.oneof(SHAPED.first_name, asciiWords, ascii),
+    last_name: fc.oneof(SHAPED.last_name, asciiWords, ascii),
+    city: fc.oneof(SHAPED.city, asciiWords, ascii),
+    state: fc.oneof(SHAPED.state, asciiWords, ascii),
+    zip: fc.oneof(SHAPED.zip, fc.stringMatching(/^[0-9]{1,10}$/), ascii),
+    email: oneOrMany(SHAPED.email),
+    phone: oneOrMany(SHAPED.phone),
+    external_id: oneOrMany(fc.oneof(SHAPED.external_id, ascii)),
+    client_user_agent: fc.constantFrom('Mozilla/5.0', ''),
+    ga_client_id: fc.constantFrom('1.2', ' '),
+  },
+  { requiredKeys: [] },
+)
+
+describe('the one-pass layout', () => {
+  it('puts in every slot what normalizeField gives for that field and platform', () => {
+    fc.assert(
+      fc.property(layoutInput, layoutOptions, (raw, options) => {
+        const laidOut = normalizeUserData(raw, { now: NOW, ...options })
+        // The same keys in the same order (the stored JSON), and the same values.
+        expect(JSON.stringify(laidOut)).toBe(JSON.stringify(referenceLayout(raw, options)))
+        expect(laidOut).toStrictEqual(referenceLayout(raw, options))
+      }),
+      { numRuns: 1_000 },
+    )
+  }, 30_000)
+
+  it('hashUserData hashes exactly the hashed slots of normalizeUserData, each distinct value once', () => {
+    fc.assert(
+      fc.property(layoutInput, layoutOptions, (raw, options) => {
+        const inputs: string[] = []
+        const hashed = hashUserData(raw, { now: NOW, ...options, sha256: (input) => (inputs.push(input), sha256(input)) })
+        const expected = mapHashedSlots(normalizeUserData(raw, { now: NOW, ...options }), (value) => (isSha256(value) ? value : sha256(value)))
+        expect(JSON.stringify(hashed)).toBe(JSON.stringify(expected))
+        expect(hashed).toStrictEqual(expected)
+        expect(new Set(inputs).size).toBe(inputs.length)
+      }),
+      { numRuns: 500 },
+    )
+  }, 30_000)
+})

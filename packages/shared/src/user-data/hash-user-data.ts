@@ -1,8 +1,9 @@
 import type { RawUserData } from '../event/event.schema.js'
 import type { HashedUserData } from './hashed-user-data.js'
 import { isSha256 } from './is-sha256.js'
-import { hashSlotsInPlace, mapHashedSlots } from './map-hashed-slots.js'
-import { normalizeUserData, type NormalizeUserDataOptions } from './normalize-user-data.js'
+import { mapHashedSlots } from './map-hashed-slots.js'
+import { normalizePhoneQuickly } from './normalize/quick-phone.js'
+import { layOutUserData, normalizeUserData, type NormalizeUserDataOptions, type SlotHasher } from './normalize-user-data.js'
 import type { Sha256, Sha256Async } from './sha256.js'
 
 export type HashUserDataOptions = NormalizeUserDataOptions & {
@@ -22,32 +23,46 @@ export type HashUserDataAsyncOptions = NormalizeUserDataOptions & {
  * @example hashUserData({ email: 'A@B.co' }, { sha256 }).meta.em // [sha256('a@b.co')]
  */
 export function hashUserData(raw: RawUserData, options: HashUserDataOptions): HashedUserData {
-  const { sha256 } = options
-  // The per-event memo: an event has about ten distinct values, so a scan of two short arrays beats a
-  // Map (no string hashing, no table); past SCAN_LIMIT values a Map takes over. Both die with the call.
-  const clear: string[] = []
-  const digests: string[] = []
-  let byValue: Map<string, string> | undefined
-  const hash = (value: string): string => {
+  // Hashed as the slots are laid out: no normalised copy to hash afterwards. The phone normaliser with
+  // the table of international numbers: the relay's alone (the browser add-on does without its code).
+  return layOutUserData(raw, options, new DigestMemo(options.sha256), normalizePhoneQuickly) as HashedUserData
+}
+
+/**
+ * The per-event memo: each distinct string hashed once, digests passed through. An event has about ten
+ * distinct values, so a scan of two short arrays beats a Map (no string hashing, no table); past
+ * SCAN_LIMIT values a Map takes over. It lives for one `hashUserData` call: nothing is kept across events.
+ * (A class rather than a closure: one shape, and no function allocated per event.)
+ */
+class DigestMemo implements SlotHasher {
+  private readonly clear: string[] = []
+  private readonly digests: string[] = []
+  private byValue: Map<string, string> | undefined
+  private readonly sha256: Sha256
+
+  constructor(sha256: Sha256) {
+    this.sha256 = sha256
+  }
+
+  hash(value: string): string {
     if (isSha256(value)) return value
+    const { clear, digests, byValue } = this
     if (byValue !== undefined) {
       let digest = byValue.get(value)
-      if (digest === undefined) byValue.set(value, (digest = sha256(value)))
+      if (digest === undefined) byValue.set(value, (digest = this.sha256(value)))
       return digest
     }
     for (let i = 0; i < clear.length; i += 1) if (clear[i] === value) return digests[i]!
-    const digest = sha256(value)
+    const digest = this.sha256(value)
     if (clear.length < SCAN_LIMIT) {
       clear.push(value)
       digests.push(digest)
     } else {
-      byValue = new Map(clear.map((known, i) => [known, digests[i]!]))
-      byValue.set(value, digest)
+      this.byValue = new Map(clear.map((known, i) => [known, digests[i]!]))
+      this.byValue.set(value, digest)
     }
     return digest
   }
-  // normalizeUserData's result is fresh and held by nobody else: hashed where it stands, not copied.
-  return hashSlotsInPlace(normalizeUserData(raw, options), hash) as HashedUserData
 }
 
 const SCAN_LIMIT = 16

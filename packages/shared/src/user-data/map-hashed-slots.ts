@@ -48,8 +48,9 @@ function mapAddress(address: Ga4Address, hash: Hash): Ga4Address {
 /**
  * The same user data with `hash` applied to every slot a platform wants hashed, and every clear slot
  * (GA4's address city/region/postal_code/country, TikTok's city/state/country, the ids) copied as it is.
- * The one list of which slot is hashed (the constants above): hashing, its async twin and the tests all
- * walk it. Keys not in the lists are not copied.
+ * The lists of which slot is hashed (the constants above) serve the async hashing and the tests; the
+ * relay's `hashUserData` hashes as it lays the slots out, and a property test checks the two agree.
+ * Keys not in the lists are not copied.
  * @example mapHashedSlots(normalized, sha256).meta.em // the hashed emails
  */
 export function mapHashedSlots(fields: HashedUserDataFields, hash: Hash): HashedUserDataFields {
@@ -63,35 +64,4 @@ export function mapHashedSlots(fields: HashedUserDataFields, hash: Hash): Hashed
   hashOnes(fields.tiktok, TIKTOK_HASHED, hash, tiktok)
   copyClear(fields.tiktok, TIKTOK_CLEAR, tiktok)
   return { meta, ga4, tiktok, ids: { ...fields.ids } }
-}
-
-function hashListsInPlace<K extends string>(record: { [P in K]?: string[] }, keys: readonly K[], hash: Hash): void {
-  for (const key of keys) {
-    const values = record[key]
-    if (values !== undefined) for (let i = 0; i < values.length; i += 1) values[i] = hash(values[i]!)
-  }
-}
-
-function hashOnesInPlace<K extends string>(record: { [P in K]?: string }, keys: readonly K[], hash: Hash): void {
-  for (const key of keys) {
-    const value = record[key]
-    if (value !== undefined) record[key] = hash(value)
-  }
-}
-
-/**
- * `mapHashedSlots` for a structure the caller has just built and owns (`normalizeUserData`'s fresh
- * result): every hashed slot is replaced by `hash` of its value where it stands, with no second copy of
- * the records and lists. The same lists of hashed slots as `mapHashedSlots`; clear slots stay as they are.
- * Only for data nobody else holds: the input is changed.
- * @example hashSlotsInPlace(normalizeUserData(raw), sha256).meta.em // the hashed emails
- */
-export function hashSlotsInPlace(fields: HashedUserDataFields, hash: Hash): HashedUserDataFields {
-  hashListsInPlace(fields.meta, META_LISTS, hash)
-  hashListsInPlace(fields.ga4, GA4_LISTS, hash)
-  const addresses = fields.ga4.address
-  if (addresses !== undefined) for (const address of addresses) hashOnesInPlace(address, GA4_ADDRESS_HASHED, hash)
-  hashListsInPlace(fields.tiktok, TIKTOK_LISTS, hash)
-  hashOnesInPlace(fields.tiktok, TIKTOK_HASHED, hash)
-  return fields
 }

@@ -1,5 +1,5 @@
 import type { RawUserData } from '../event/event.schema.js'
-import { PLATFORM_IDS, type PlatformId } from '../platform.js'
+import type { PlatformId } from '../platform.js'
 import type { Result } from '../result.js'
 import { GA4_MAX_EMAILS_OR_PHONES, type HashedUserDataFields, type PlainIdentifiers } from './hashed-user-data.js'
 import { isSha256 } from './is-sha256.js'
@@ -10,11 +10,11 @@ import { normalizeEmail, toGoogleEmail } from './normalize/email.js'
 import { normalizeExternalId } from './normalize/external-id.js'
 import { normalizeGender } from './normalize/gender.js'
 import { toLowerText } from './normalize/lower-text.js'
-import { toNameForm, toNameLetters } from './normalize/name.js'
-import type { NormalizeContext, UserDataField } from './normalize/normalize-field.js'
+import { toNameForm, toNameLetters, type NamePart } from './normalize/name.js'
+import type { NormalizeError } from './normalize/normalize-error.js'
 import { normalizePhone, toMetaPhone } from './normalize/phone.js'
 import { normalizePostalCode } from './normalize/postal-code.js'
-import { normalizeRegion, toRegionCode } from './normalize/region.js'
+import { toRegionCode } from './normalize/region.js'
 import { normalizeStreet } from './normalize/street.js'
 
 export type NormalizeUserDataOptions = {
@@ -42,156 +42,16 @@ export type NormalizeUserDataOptions = {
  */
 export type NormalizedUserData = HashedUserDataFields
 
-type Single = Exclude<UserDataField, 'email' | 'phone' | 'external_id'>
-type Forms = Partial<Record<PlatformId, string>>
-// Which platforms' forms to compute (the others are left undefined: their records are not filled).
-type Wanted = Readonly<Record<PlatformId, boolean>>
-
-// Per field, the platforms that hash it; the others take it in clear (platforms.md 1.3, 2.3, 3.3).
-const HASHED_BY: Readonly<Record<Single, readonly PlatformId[]>> = {
-  first_name: ['meta', 'ga4', 'tiktok'],
-  last_name: ['meta', 'ga4', 'tiktok'],
-  street: ['ga4'],
-  gender: ['meta'],
-  date_of_birth: ['meta'],
-  city: ['meta'],
-  state: ['meta'],
-  zip: ['meta', 'tiktok'],
-  country: ['meta'],
-}
-
-const SINGLE_FIELDS = Object.keys(HASHED_BY) as readonly Single[]
-
-const toList = (value: string | readonly string[] | undefined): readonly string[] =>
-  value === undefined ? [] : typeof value === 'string' ? [value] : value
-
-// An already hashed value, lowercased (the platforms want lowercase hex); undefined for a clear value.
-const digestOf = (value: string): string | undefined => {
-  const trimmed = value.trim()
-  return isSha256(trimmed) ? trimmed.toLowerCase() : undefined
-}
-
-// A fresh list of the distinct values of a non-empty list (fresh: hashUserData hashes it in place).
-const distinct = (values: readonly string[], max?: number): string[] => (values.length === 1 ? [...values] : [...new Set(values)].slice(0, max))
-
-const valueOf = (result: Result<string, unknown>): string | undefined => (result.ok ? result.value : undefined)
-
-const nonEmpty = (value: string): string | undefined => (value === '' ? undefined : value)
-
 /**
- * One clear value of a single-valued field in each platform's form: the rules of `normalizeField`,
- * computed once where two platforms share a rule (TikTok's names and zip are Meta's; the country is the
- * same everywhere). This runs for every event on the relay, hence no generic per-platform loop; the
- * normalisation table test checks every slot against `normalizeField`.
+ * What `layOutUserData` applies to each value bound for a hashed slot: SHA-256 with a per-event memo
+ * (`hashUserData`), or nothing (`normalizeUserData`). Never called for a clear slot.
  */
-function formsOf(field: Single, value: string, context: NormalizeContext, country: string | undefined, forms: Wanted): Forms {
-  switch (field) {
-    case 'first_name':
-    case 'last_name': {
-      const lower = toLowerText(value)
-      const letters = lower === '' ? '' : toNameLetters(lower, field === 'first_name' ? 'first' : 'last')
-      const meta = nonEmpty(toNameForm(letters, 'meta'))
-      return { meta, ga4: forms.ga4 ? nonEmpty(toNameForm(letters, 'ga4')) : undefined, tiktok: meta }
-    }
-    case 'street':
-      return forms.ga4 ? { ga4: valueOf(normalizeStreet(value)) } : {}
-    case 'city': {
-      // normalizeCity's rule, with the lowercasing done once for the three platforms.
-      const lower = toLowerText(value)
-      if (lower === '') return {}
-      return {
-        meta: forms.meta ? nonEmpty(toPlaceForm(lower, 'meta')) : undefined,
-        ga4: forms.ga4 ? nonEmpty(toPlaceForm(lower, 'ga4')) : undefined,
-        tiktok: forms.tiktok ? nonEmpty(toPlaceForm(lower, 'tiktok')) : undefined,
-      }
-    }
-    case 'state': {
-      const code = toRegionCode(toLowerText(value))
-      if (code !== undefined) return { meta: code, ga4: code, tiktok: code }
-      return { meta: valueOf(normalizeRegion(value, 'meta')), ga4: valueOf(normalizeRegion(value, 'ga4')), tiktok: valueOf(normalizeRegion(value, 'tiktok')) }
-    }
-    case 'zip': {
-      const meta = valueOf(normalizePostalCode(value, 'meta', context.country))
-      return { meta, ga4: forms.ga4 ? valueOf(normalizePostalCode(value, 'ga4')) : undefined, tiktok: meta }
-    }
-    case 'country':
-      return { meta: country, ga4: country, tiktok: country }
-    case 'gender':
-      return { meta: valueOf(normalizeGender(value)) }
-    case 'date_of_birth':
-      return { meta: valueOf(normalizeBirthDate(value, context.now)) }
-  }
-}
+export type SlotHasher = { hash(value: string): string }
 
-// Emails as Meta and TikTok hash them, and as Google does (gmail dots removed: platforms.md 2.3, 11.2).
-function emailsOf(raw: RawUserData, forGoogle: boolean): { plain: string[]; google: string[] } {
-  const emails = { plain: [] as string[], google: [] as string[] }
-  for (const value of toList(raw.email)) {
-    const digest = digestOf(value)
-    const email = digest === undefined ? normalizeEmail(value) : undefined
-    if (digest !== undefined) {
-      emails.plain.push(digest)
-      emails.google.push(digest)
-    } else if (email?.ok) {
-      emails.plain.push(email.value)
-      if (forGoogle) emails.google.push(toGoogleEmail(email.value))
-    }
-  }
-  return emails
-}
+/** A phone normaliser: `normalizePhone`, or the relay's `normalizePhoneQuickly` (the same results). */
+export type PhoneNormalizer = (value: string, country?: string) => Result<string, NormalizeError>
 
-// Each phone parsed once, rendered twice: Meta hashes the digits, Google and TikTok the E.164 with `+`
-// (platforms.md 11.1).
-function phonesOf(raw: RawUserData, country: string | undefined): { meta: string[]; e164: string[] } {
-  const phones = { meta: [] as string[], e164: [] as string[] }
-  for (const value of toList(raw.phone)) {
-    const digest = digestOf(value)
-    const phone = digest === undefined ? normalizePhone(value, country) : undefined
-    if (digest !== undefined) {
-      phones.meta.push(digest)
-      phones.e164.push(digest)
-    } else if (phone?.ok) {
-      phones.meta.push(toMetaPhone(phone.value))
-      phones.e164.push(phone.value)
-    }
-  }
-  return phones
-}
-
-function externalIdsOf(raw: RawUserData, forTiktok: boolean): { meta: string[]; tiktok: string[] } {
-  const ids = { meta: [] as string[], tiktok: [] as string[] }
-  for (const value of toList(raw.external_id)) {
-    const digest = digestOf(value)
-    const meta = digest ?? valueOf(normalizeExternalId(value, 'meta'))
-    const tiktok = digest ?? (forTiktok ? valueOf(normalizeExternalId(value, 'tiktok')) : undefined)
-    if (meta !== undefined) ids.meta.push(meta)
-    if (tiktok !== undefined) ids.tiktok.push(tiktok)
-  }
-  return ids
-}
-
-// Each single-valued field per platform: a digest goes to the platforms that hash the field, never to
-// a clear slot; hashesOnly drops the clear slots altogether.
-function singleFieldsOf(raw: RawUserData, context: NormalizeContext, country: string | undefined, hashesOnly: boolean, wanted: Wanted): Record<Single, Forms> {
-  const single = {} as Record<Single, Forms>
-  for (const field of SINGLE_FIELDS) {
-    const value = raw[field]
-    if (value === undefined) {
-      single[field] = {}
-      continue
-    }
-    const digest = digestOf(value)
-    let forms: Forms
-    if (digest === undefined) forms = formsOf(field, value, context, country, wanted)
-    else {
-      forms = {}
-      for (const platform of HASHED_BY[field]) forms[platform] = digest
-    }
-    if (hashesOnly) for (const platform of PLATFORM_IDS) if (!HASHED_BY[field].includes(platform)) delete forms[platform]
-    single[field] = forms
-  }
-  return single
-}
+const AS_IS: SlotHasher = { hash: (value) => value }
 
 /**
  * Normalises every PII value for each platform (platforms.md 1.3, 2.3, 3.3; rules in `normalize/`); an
@@ -201,95 +61,239 @@ function singleFieldsOf(raw: RawUserData, context: NormalizeContext, country: st
  * @example normalizeUserData({ phone: '+1 (202) 555-1234' }).meta.ph // ['12025551234']
  */
 export function normalizeUserData(raw: RawUserData, options: NormalizeUserDataOptions = {}): NormalizedUserData {
-  const eventCountry = raw.country === undefined || digestOf(raw.country) ? undefined : valueOf(normalizeCountry(raw.country))
-  const contextCountry = eventCountry ?? options.defaultCountry?.trim().toLowerCase()
-  const context: NormalizeContext = {
-    ...(contextCountry ? { country: contextCountry } : {}),
-    ...(options.now ? { now: options.now } : {}),
-  }
-  const platforms = options.platforms ?? PLATFORM_IDS
-  const forMeta = platforms.includes('meta')
-  const forGa4 = platforms.includes('ga4')
-  const forTiktok = platforms.includes('tiktok')
-  const emails = emailsOf(raw, forGa4)
-  const phones = phonesOf(raw, context.country)
-  const externalIds = externalIdsOf(raw, forTiktok)
-  const single = singleFieldsOf(raw, context, eventCountry, options.hashesOnly === true, { meta: forMeta, ga4: forGa4, tiktok: forTiktok })
-  const { first_name: fn, last_name: ln, street, gender, date_of_birth: db, city, state, zip, country } = single
-  // Each record is filled key by key in the payload's order, leaving absent values out: no compacting copy
-  // of a literal with undefined holes (this runs for every event on the relay).
+  return layOutUserData(raw, options, AS_IS, normalizePhone)
+}
+
+type Ga4Address = NonNullable<NormalizedUserData['ga4']['address']>[number]
+type Many = string | readonly string[] | undefined
+
+/**
+ * `normalizeUserData` with `hasher` applied to every value bound for a hashed slot, as it is laid out:
+ * one pass over the user data, each value normalised once for the platforms that share a rule, and each
+ * record filled key by key in its payload's order with absent values left out (no second pass to hash
+ * or compact: this runs for every event on the relay). The normalisation table and property tests check
+ * every slot against `normalizeField`.
+ */
+export function layOutUserData(
+  raw: RawUserData,
+  options: NormalizeUserDataOptions,
+  hasher: SlotHasher,
+  phoneOf: PhoneNormalizer,
+): HashedUserDataFields {
+  const rawCountry = raw.country
+  const countryDigest = rawCountry === undefined ? undefined : digestOf(rawCountry)
+  const eventCountry = rawCountry === undefined || countryDigest !== undefined ? undefined : valueOf(normalizeCountry(rawCountry))
+  // The phone and zip country: the event's, else the default; '' counts as none.
+  const country = eventCountry ?? (options.defaultCountry?.trim().toLowerCase() || undefined)
+  const { platforms } = options
+  const forMeta = platforms === undefined || platforms.includes('meta')
+  const forGa4 = platforms === undefined || platforms.includes('ga4')
+  const forTiktok = platforms === undefined || platforms.includes('tiktok')
+  // The clear slots (GA4's address city/region/postal code/country, TikTok's city/state/country).
+  const withClear = options.hashesOnly !== true
+
+  const emails = emailsOf(raw.email, forGa4)
+  const phones = phonesOf(raw.phone, country, phoneOf)
+  const firstName = namesOf(raw.first_name, 'first', forGa4)
+  const lastName = namesOf(raw.last_name, 'last', forGa4)
+  // City and state lowercased once for the three platforms (a digest: none, it goes to Meta as it is).
+  const cityDigest = raw.city === undefined ? undefined : digestOf(raw.city)
+  const city = raw.city === undefined || cityDigest !== undefined ? undefined : toLowerText(raw.city)
+  const stateDigest = raw.state === undefined ? undefined : digestOf(raw.state)
+  const state = raw.state === undefined || stateDigest !== undefined ? undefined : toLowerText(raw.state)
+  // normalizeRegion's rule: a known region's code is every platform's.
+  const stateCode = state === undefined || state === '' ? undefined : toRegionCode(state)
+  // Meta's zip rule is TikTok's too.
+  const zip = raw.zip === undefined || !(forMeta || forTiktok) ? undefined : (digestOf(raw.zip) ?? valueOf(normalizePostalCode(raw.zip, 'meta', country)))
+
   const meta: NormalizedUserData['meta'] = {}
   if (forMeta) {
-    if (emails.plain.length > 0) meta.em = distinct(emails.plain)
-    if (phones.meta.length > 0) meta.ph = distinct(phones.meta)
-    if (fn.meta !== undefined) meta.fn = [fn.meta]
-    if (ln.meta !== undefined) meta.ln = [ln.meta]
-    if (gender.meta !== undefined) meta.ge = [gender.meta]
-    if (db.meta !== undefined) meta.db = [db.meta]
-    if (city.meta !== undefined) meta.ct = [city.meta]
-    if (state.meta !== undefined) meta.st = [state.meta]
-    if (zip.meta !== undefined) meta.zp = [zip.meta]
-    if (country.meta !== undefined) meta.country = [country.meta]
-    if (externalIds.meta.length > 0) meta.external_id = distinct(externalIds.meta)
+    if (emails.plain.length > 0) meta.em = hashedList(emails.plain, hasher, emails.plain.length)
+    if (phones.meta.length > 0) meta.ph = hashedList(phones.meta, hasher, phones.meta.length)
+    if (firstName?.meta !== undefined) meta.fn = [hasher.hash(firstName.meta)]
+    if (lastName?.meta !== undefined) meta.ln = [hasher.hash(lastName.meta)]
+    const gender = single(raw.gender, normalizeGender)
+    if (gender !== undefined) meta.ge = [hasher.hash(gender)]
+    const birthDate = raw.date_of_birth === undefined ? undefined : (digestOf(raw.date_of_birth) ?? valueOf(normalizeBirthDate(raw.date_of_birth, options.now)))
+    if (birthDate !== undefined) meta.db = [hasher.hash(birthDate)]
+    const ct = cityDigest ?? placeOf(city, 'meta')
+    if (ct !== undefined) meta.ct = [hasher.hash(ct)]
+    const st = stateDigest ?? stateCode ?? placeOf(state, 'meta')
+    if (st !== undefined) meta.st = [hasher.hash(st)]
+    if (zip !== undefined) meta.zp = [hasher.hash(zip)]
+    const countryCode = countryDigest ?? eventCountry
+    if (countryCode !== undefined) meta.country = [hasher.hash(countryCode)]
+    const ids = externalIdsOf(raw.external_id, 'meta')
+    if (ids.length > 0) meta.external_id = hashedList(ids, hasher, ids.length)
   }
 
   const ga4: NormalizedUserData['ga4'] = {}
   if (forGa4) {
-    if (emails.google.length > 0) ga4.sha256_email_address = distinct(emails.google, GA4_MAX_EMAILS_OR_PHONES)
-    if (phones.e164.length > 0) ga4.sha256_phone_number = distinct(phones.e164, GA4_MAX_EMAILS_OR_PHONES)
+    if (emails.google.length > 0) ga4.sha256_email_address = hashedList(emails.google, hasher, GA4_MAX_EMAILS_OR_PHONES)
+    if (phones.e164.length > 0) ga4.sha256_phone_number = hashedList(phones.e164, hasher, GA4_MAX_EMAILS_OR_PHONES)
     const address: Ga4Address = {}
-    if (fn.ga4 !== undefined) address.sha256_first_name = fn.ga4
-    if (ln.ga4 !== undefined) address.sha256_last_name = ln.ga4
-    if (street.ga4 !== undefined) address.sha256_street = street.ga4
-    if (city.ga4 !== undefined) address.city = city.ga4
-    if (state.ga4 !== undefined) address.region = state.ga4
-    if (zip.ga4 !== undefined) address.postal_code = zip.ga4
-    if (country.ga4 !== undefined) address.country = country.ga4
+    if (firstName?.ga4 !== undefined) address.sha256_first_name = hasher.hash(firstName.ga4)
+    if (lastName?.ga4 !== undefined) address.sha256_last_name = hasher.hash(lastName.ga4)
+    const street = raw.street === undefined ? undefined : (digestOf(raw.street) ?? valueOf(normalizeStreet(raw.street)))
+    if (street !== undefined) address.sha256_street = hasher.hash(street)
+    // The clear slots; a digest never goes to one.
+    if (withClear) {
+      const clearCity = placeOf(city, 'ga4')
+      if (clearCity !== undefined) address.city = clearCity
+      const region = stateCode ?? placeOf(state, 'ga4')
+      if (region !== undefined) address.region = region
+      const postalCode = raw.zip === undefined || digestOf(raw.zip) !== undefined ? undefined : valueOf(normalizePostalCode(raw.zip, 'ga4'))
+      if (postalCode !== undefined) address.postal_code = postalCode
+      if (eventCountry !== undefined) address.country = eventCountry
+    }
     if (hasKeys(address)) ga4.address = [address]
   }
 
   const tiktok: NormalizedUserData['tiktok'] = {}
   if (forTiktok) {
-    if (emails.plain.length > 0) tiktok.email = distinct(emails.plain)
-    if (phones.e164.length > 0) tiktok.phone = distinct(phones.e164)
-    if (externalIds.tiktok.length > 0) tiktok.external_id = distinct(externalIds.tiktok)
-    if (fn.tiktok !== undefined) tiktok.first_name = fn.tiktok
-    if (ln.tiktok !== undefined) tiktok.last_name = ln.tiktok
-    if (zip.tiktok !== undefined) tiktok.zip_code = zip.tiktok
-    if (city.tiktok !== undefined) tiktok.city = city.tiktok
-    if (state.tiktok !== undefined) tiktok.state = state.tiktok
-    if (country.tiktok !== undefined) tiktok.country = country.tiktok
+    if (emails.plain.length > 0) tiktok.email = hashedList(emails.plain, hasher, emails.plain.length)
+    if (phones.e164.length > 0) tiktok.phone = hashedList(phones.e164, hasher, phones.e164.length)
+    const ids = externalIdsOf(raw.external_id, 'tiktok')
+    if (ids.length > 0) tiktok.external_id = hashedList(ids, hasher, ids.length)
+    // TikTok's names and zip take Meta's rule.
+    if (firstName?.meta !== undefined) tiktok.first_name = hasher.hash(firstName.meta)
+    if (lastName?.meta !== undefined) tiktok.last_name = hasher.hash(lastName.meta)
+    if (zip !== undefined) tiktok.zip_code = hasher.hash(zip)
+    if (withClear) {
+      const clearCity = placeOf(city, 'tiktok')
+      if (clearCity !== undefined) tiktok.city = clearCity
+      const clearState = stateCode ?? placeOf(state, 'tiktok')
+      if (clearState !== undefined) tiktok.state = clearState
+      if (eventCountry !== undefined) tiktok.country = eventCountry
+    }
   }
 
   return { meta, ga4, tiktok, ids: plainIdentifiers(raw) }
 }
 
-type Ga4Address = NonNullable<NormalizedUserData['ga4']['address']>[number]
+// An already hashed value, lowercased (the platforms want lowercase hex); undefined for a clear value.
+// (A digest is 64 characters: shorter values, nearly all of them, skip the trim.)
+function digestOf(value: string): string | undefined {
+  if (value.length < 64) return undefined
+  const trimmed = value.trim()
+  return isSha256(trimmed) ? trimmed.toLowerCase() : undefined
+}
 
 function hasKeys(record: object): boolean {
   for (const _key in record) return true
   return false
 }
 
-const PLAIN_ID_KEYS = [
-  'client_ip_address',
-  'client_user_agent',
-  'fbp',
-  'fbc',
-  'ga_client_id',
-  'ga_session_id',
-  'ttclid',
-  'ttp',
-  'gclid',
-] as const satisfies ReadonlyArray<keyof PlainIdentifiers & keyof RawUserData>
+const valueOf = (result: Result<string, unknown>): string | undefined => (result.ok ? result.value : undefined)
 
-// The identifiers platforms take as they are (platforms.md 1.3, 2.2, 3.3): copied unmodified (an fbc's
-// click id is case-sensitive, 1.7), blank ones left out.
-function plainIdentifiers(raw: RawUserData): PlainIdentifiers {
-  const ids: PlainIdentifiers = {}
-  for (const key of PLAIN_ID_KEYS) {
-    const value = raw[key]
-    if (value !== undefined && value.trim() !== '') ids[key] = value
+const nonEmpty = (value: string): string | undefined => (value === '' ? undefined : value)
+
+// A single-valued field hashed as is when it came hashed, else normalised.
+function single(value: string | undefined, normalize: (value: string) => Result<string, unknown>): string | undefined {
+  return value === undefined ? undefined : (digestOf(value) ?? valueOf(normalize(value)))
+}
+
+
+// normalizeCity's rule per platform, from the `toLowerText` form (also a region's without a code).
+function placeOf(lower: string | undefined, platform: PlatformId): string | undefined {
+  return lower === undefined || lower === '' ? undefined : nonEmpty(toPlaceForm(lower, platform))
+}
+
+// A name as Meta and TikTok hash it and, when asked, as GA4 does (normalizeName's rule, the common part once).
+function namesOf(value: string | undefined, part: NamePart, forGa4: boolean): { meta: string | undefined; ga4: string | undefined } | undefined {
+  if (value === undefined) return undefined
+  const digest = digestOf(value)
+  if (digest !== undefined) return { meta: digest, ga4: digest }
+  const lower = toLowerText(value)
+  const letters = lower === '' ? '' : toNameLetters(lower, part)
+  const meta = nonEmpty(toNameForm(letters, 'meta'))
+  return { meta, ga4: forGa4 ? nonEmpty(toNameForm(letters, 'ga4')) : undefined }
+}
+
+// Emails as Meta and TikTok hash them, and as Google does (gmail dots removed: platforms.md 2.3, 11.2).
+function emailsOf(values: Many, forGoogle: boolean): { plain: string[]; google: string[] } {
+  const emails = { plain: [] as string[], google: [] as string[] }
+  if (values === undefined) return emails
+  if (typeof values === 'string') addEmail(values, forGoogle, emails)
+  else for (const value of values) addEmail(value, forGoogle, emails)
+  return emails
+}
+
+function addEmail(value: string, forGoogle: boolean, emails: { plain: string[]; google: string[] }): void {
+  const digest = digestOf(value)
+  if (digest !== undefined) {
+    emails.plain.push(digest)
+    emails.google.push(digest)
+    return
   }
+  const email = normalizeEmail(value)
+  if (!email.ok) return
+  emails.plain.push(email.value)
+  if (forGoogle) emails.google.push(toGoogleEmail(email.value))
+}
+
+// Each phone parsed once, rendered twice: Meta hashes the digits, Google and TikTok the E.164 with `+`
+// (platforms.md 11.1).
+function phonesOf(values: Many, country: string | undefined, phoneOf: PhoneNormalizer): { meta: string[]; e164: string[] } {
+  const phones = { meta: [] as string[], e164: [] as string[] }
+  if (values === undefined) return phones
+  if (typeof values === 'string') addPhone(values, country, phoneOf, phones)
+  else for (const value of values) addPhone(value, country, phoneOf, phones)
+  return phones
+}
+
+function addPhone(value: string, country: string | undefined, phoneOf: PhoneNormalizer, phones: { meta: string[]; e164: string[] }): void {
+  const digest = digestOf(value)
+  if (digest !== undefined) {
+    phones.meta.push(digest)
+    phones.e164.push(digest)
+    return
+  }
+  const phone = phoneOf(value, country)
+  if (!phone.ok) return
+  phones.meta.push(toMetaPhone(phone.value))
+  phones.e164.push(phone.value)
+}
+
+function externalIdsOf(values: Many, platform: 'meta' | 'tiktok'): string[] {
+  const ids: string[] = []
+  if (values === undefined) return ids
+  if (typeof values === 'string') addExternalId(values, platform, ids)
+  else for (const value of values) addExternalId(value, platform, ids)
   return ids
 }
+
+function addExternalId(value: string, platform: 'meta' | 'tiktok', ids: string[]): void {
+  const id = digestOf(value) ?? valueOf(normalizeExternalId(value, platform))
+  if (id !== undefined) ids.push(id)
+}
+
+// The hashes of the first `max` distinct values of a non-empty list, in a fresh list.
+function hashedList(values: readonly string[], hasher: SlotHasher, max: number): string[] {
+  if (values.length === 1) return [hasher.hash(values[0]!)]
+  const out: string[] = []
+  for (const value of new Set(values)) {
+    if (out.length === max) break
+    out.push(hasher.hash(value))
+  }
+  return out
+}
+
+// The identifiers platforms take as they are (platforms.md 1.3, 2.2, 3.3): copied unmodified (an fbc's
+// click id is case-sensitive, 1.7), blank ones left out. Written out key by key: a loop over the key
+// names made every read and write a keyed one, several times slower on this per-event path.
+function plainIdentifiers(raw: RawUserData): PlainIdentifiers {
+  const ids: PlainIdentifiers = {}
+  if (isPresent(raw.client_ip_address)) ids.client_ip_address = raw.client_ip_address
+  if (isPresent(raw.client_user_agent)) ids.client_user_agent = raw.client_user_agent
+  if (isPresent(raw.fbp)) ids.fbp = raw.fbp
+  if (isPresent(raw.fbc)) ids.fbc = raw.fbc
+  if (isPresent(raw.ga_client_id)) ids.ga_client_id = raw.ga_client_id
+  if (isPresent(raw.ga_session_id)) ids.ga_session_id = raw.ga_session_id
+  if (isPresent(raw.ttclid)) ids.ttclid = raw.ttclid
+  if (isPresent(raw.ttp)) ids.ttp = raw.ttp
+  if (isPresent(raw.gclid)) ids.gclid = raw.gclid
+  return ids
+}
+
+const isPresent = (value: string | undefined): value is string => value !== undefined && value.trim() !== ''

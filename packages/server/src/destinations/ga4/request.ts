@@ -1,15 +1,10 @@
-import {
-  GA4_MAX_ADDRESSES,
-  GA4_MAX_EMAILS_OR_PHONES,
-  toGa4EventParams,
-  toPlatformEventName,
-  type ConsentSignal,
-} from '@pairtrack/shared'
+import { GA4_MAX_ADDRESSES, GA4_MAX_EMAILS_OR_PHONES, type ConsentSignal } from '@pairtrack/shared'
 import type { OutboxEvent } from '../../outbox/outbox-event.js'
 import type { HttpRequestSpec } from '../destination.js'
 import { GA4_COLLECT_PATH } from './api-version.js'
 import { toGa4ClientId } from './client-id.js'
 import type { Ga4Config } from './config.js'
+import { toGa4EventName, toGa4Params } from './event-params.js'
 
 const MICROS_PER_SECOND = 1_000_000
 
@@ -90,26 +85,17 @@ export function toGa4Envelope(event: OutboxEvent): Record<string, unknown> {
   }
 }
 
-// The mapper's params (a fresh object, no undefined values) with the session id and engagement time
-// last, as a spread would place them: assigned in place rather than copied.
-function withSessionParams(params: Record<string, unknown>, sessionId: string | undefined): Record<string, unknown> {
-  if (sessionId !== undefined) params.session_id = sessionId
-  else delete params.session_id
-  params.engagement_time_msec = 1
-  return params
-}
-
 /**
- * One entry of `events`: name and params from the shared mappers the gtag call uses (so a purchase has
- * the same `transaction_id` on both sides: platforms.md 2.4), the browser's `session_id`, and
- * `engagement_time_msec: 1` so that GA4 counts the user as active (platforms.md 2.2).
+ * One entry of `events`: name and params by the rules of the shared mappers the gtag call uses (so a
+ * purchase has the same `transaction_id` on both sides: platforms.md 2.4; event-params.ts), the browser's
+ * `session_id`, and `engagement_time_msec: 1` so that GA4 counts the user as active (platforms.md 2.2).
  * @example toGa4Event(purchase).params.transaction_id // the order id, else the event id
  */
 export function toGa4Event(event: OutboxEvent): { name: string; timestamp_micros: number; params: Record<string, unknown> } {
   return {
-    name: toPlatformEventName(event.eventName, 'ga4'),
+    name: toGa4EventName(event.eventName),
     timestamp_micros: event.eventTime * MICROS_PER_SECOND,
-    params: withSessionParams(toGa4EventParams(event.eventName, event.customData, event.eventId), event.userData.ids.ga_session_id),
+    params: toGa4Params(event.eventName, event.customData, event.eventId, event.userData.ids.ga_session_id),
   }
 }
 

@@ -1,4 +1,4 @@
-import { toMetaCustomData, toPlatformEventName } from '@pairtrack/shared'
+import { toPlatformEventName, type CustomData } from '@pairtrack/shared'
 import type { OutboxEvent } from '../../outbox/outbox-event.js'
 import type { HttpRequestSpec } from '../destination.js'
 import type { MetaConfig } from './config.js'
@@ -45,12 +45,22 @@ export function toMetaUserData({ meta, ids }: OutboxEvent['userData']): Record<s
 }
 
 /**
- * The Meta server event for one outbox event: user data from `toMetaUserData`, custom data from the
- * shared mapper the pixel uses. Absent keys are undefined (left out of the JSON).
+ * `custom_data`: the shared `toMetaCustomData` (the pixel's) is every key of the event's custom data with
+ * undefined values left out, and JSON.stringify leaves those out itself, so the event's own object goes
+ * into the body as it is, uncopied. Undefined when no value is defined.
+ * @example toMetaCustomDataOf({ value: 10, currency: 'EUR' }) // the same object
+ */
+function toMetaCustomDataOf(customData: CustomData): CustomData | undefined {
+  for (const key in customData) if (customData[key] !== undefined) return customData
+  return undefined
+}
+
+/**
+ * The Meta server event for one outbox event: user data from `toMetaUserData`, custom data as the pixel
+ * sends it (`toMetaCustomDataOf`). Absent keys are undefined (left out of the JSON).
  * @example toMetaServerEvent(event).event_name // 'Purchase'
  */
 export function toMetaServerEvent(event: OutboxEvent): MetaServerEvent {
-  const customData = toMetaCustomData(event.customData)
   const ldu = event.consent.limited_data_use === true
   return {
     event_name: toPlatformEventName(event.eventName, 'meta'),
@@ -59,16 +69,11 @@ export function toMetaServerEvent(event: OutboxEvent): MetaServerEvent {
     action_source: event.actionSource,
     event_source_url: event.eventSourceUrl,
     user_data: toMetaUserData(event.userData),
-    custom_data: hasKeys(customData) ? customData : undefined,
+    custom_data: toMetaCustomDataOf(event.customData),
     data_processing_options: ldu ? ['LDU'] : [],
     data_processing_options_country: ldu ? 0 : undefined,
     data_processing_options_state: ldu ? 0 : undefined,
   }
-}
-
-function hasKeys(record: object): boolean {
-  for (const _key in record) return true
-  return false
 }
 
 /**

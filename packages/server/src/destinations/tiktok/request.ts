@@ -1,8 +1,9 @@
-import { toPlatformEventName, toTiktokProperties } from '@pairtrack/shared'
+import { toPlatformEventName } from '@pairtrack/shared'
 import type { OutboxEvent } from '../../outbox/outbox-event.js'
 import type { HttpRequestSpec } from '../destination.js'
 import { TIKTOK_API_VERSION } from './api-version.js'
 import type { TiktokConfig } from './config.js'
+import { toTiktokProps } from './properties.js'
 
 // Every request is a web request: `event_source_id` must be the id of the source named by `event_source`
 // (a pixel code for 'web'; an app id, offline or CRM event set for the others), and the pixel code is the
@@ -12,13 +13,6 @@ const EVENT_SOURCE = 'web'
 // The builders below write object literals in TikTok's key order and leave absent values undefined:
 // JSON.stringify skips undefined properties, so the body is the same as with a compacting pass, and this
 // runs for every event.
-
-function hasKeys(record: object): boolean {
-  for (const _key in record) return true
-  return false
-}
-
-const unlessEmpty = (record: Record<string, unknown>) => (hasKeys(record) ? record : undefined)
 
 /**
  * `user` (platforms.md 3.3): emails, phones and external ids as lists of hashes, names and zip hashed,
@@ -48,8 +42,8 @@ export function toTiktokUser({ tiktok, ids }: OutboxEvent['userData']): Record<s
 
 /**
  * One entry of `data` (platforms.md 3.2): user from `toTiktokUser` (hashes copied, never hashed here),
- * properties from the shared mapper the pixel uses, and `limited_data_use` always stated (false unless the
- * event's consent asks for LDU, platforms.md 3.6).
+ * properties by the rules of the shared mapper the pixel uses (properties.ts), and `limited_data_use`
+ * always stated (false unless the event's consent asks for LDU, platforms.md 3.6).
  * @example toTiktokEvent(event).event // 'Purchase'
  */
 export function toTiktokEvent(event: OutboxEvent): Record<string, unknown> {
@@ -59,7 +53,7 @@ export function toTiktokEvent(event: OutboxEvent): Record<string, unknown> {
     event_id: event.eventId,
     user: toTiktokUser(event.userData),
     page: event.eventSourceUrl === undefined ? undefined : { url: event.eventSourceUrl },
-    properties: unlessEmpty(toTiktokProperties(event.customData)),
+    properties: toTiktokProps(event.customData),
     limited_data_use: event.consent.limited_data_use === true,
   }
 }

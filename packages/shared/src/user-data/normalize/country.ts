@@ -1,5 +1,6 @@
 import { err, ok, type Result } from '../../result.js'
 import { toLookupKey } from './lookup-key.js'
+import { isLowerLetters } from './lower-text.js'
 import type { NormalizeError } from './normalize-error.js'
 import { COUNTRY_ALIASES } from './tables/country-aliases.js'
 import { COUNTRY_NAMES } from './tables/countries.js'
@@ -26,7 +27,7 @@ export function normalizeCountry(value: string): Result<string, NormalizeError> 
   const trimmed = value.trim()
   if (trimmed === '') return err('empty')
   const lower = trimmed.toLowerCase()
-  if (/^[a-z]{2}$/.test(lower) && Object.hasOwn(COUNTRY_NAMES, lower)) return ok(lower)
+  if (lower.length === 2 && isLowerLetters(lower) && Object.hasOwn(COUNTRY_NAMES, lower)) return ok(lower)
   const code = countryByKey().get(toLookupKey(trimmed))
   return code === undefined ? err('invalid') : ok(code)
 }

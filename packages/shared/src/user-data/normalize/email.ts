@@ -20,16 +20,15 @@ export function normalizeEmail(value: string): Result<string, NormalizeError> {
   return ok(email)
 }
 
-const GOOGLE_MAIL_DOMAINS = new Set(['gmail.com', 'googlemail.com'])
-
 /**
  * Google's extra rule (GA4, Google Ads): remove every dot before the @ for gmail.com and googlemail.com
  * only; no +tag stripping (platforms.md 2.3, 11.2). Meta keeps the dots. Takes an already normalised email.
  * @example toGoogleEmail('john.smith@gmail.com') // 'johnsmith@gmail.com'
  */
 export function toGoogleEmail(normalizedEmail: string): string {
-  const at = normalizedEmail.lastIndexOf('@')
-  const domain = normalizedEmail.slice(at + 1)
-  if (!GOOGLE_MAIL_DOMAINS.has(domain)) return normalizedEmail
-  return normalizedEmail.slice(0, at).replaceAll('.', '') + '@' + domain
+  // The domain is what follows the last @ (neither Google domain holds one): checked without slicing it
+  // out, since nearly every address is not Google's and this runs for every event on the relay.
+  const domain = normalizedEmail.endsWith('@gmail.com') ? 'gmail.com' : normalizedEmail.endsWith('@googlemail.com') ? 'googlemail.com' : undefined
+  if (domain === undefined) return normalizedEmail
+  return normalizedEmail.slice(0, normalizedEmail.length - domain.length - 1).replaceAll('.', '') + '@' + domain
 }

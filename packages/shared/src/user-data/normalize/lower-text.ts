@@ -11,6 +11,19 @@ export function isAscii(value: string): boolean {
 }
 
 /**
+ * Only the letters a–z: nothing to fold, strip or collapse. The normalisers' shortcut for the usual
+ * value (`jane`, `ca`); anything else takes their general rules.
+ * @example isLowerLetters('jane') // true
+ */
+export function isLowerLetters(value: string): boolean {
+  for (let i = 0; i < value.length; i += 1) {
+    const code = value.charCodeAt(i)
+    if (code < 0x61 || code > 0x7a) return false
+  }
+  return true
+}
+
+/**
  * Unicode NFC: the platforms hash UTF-8 bytes, so `Valéry` typed with a combining accent must hash like
  * the precomposed `é` (platforms.md 10, vector 5).
  * @example toNfc('Vale\u0301ry') // 'Valéry' (precomposed)

@@ -1,6 +1,6 @@
 import type { PlatformId } from '../../platform.js'
 import { err, ok, type Result } from '../../result.js'
-import { toLowerText, toNfc } from './lower-text.js'
+import { isLowerLetters, toLowerText, toNfc } from './lower-text.js'
 import type { NormalizeError } from './normalize-error.js'
 
 /** Which name field: a title is dropped from either, a generational suffix only from the last name. */
@@ -44,6 +44,8 @@ export function normalizeName(value: string, platform: PlatformId, part: NamePar
  * @example toNameLetters('mr. mary-ann', 'first') // 'mary ann'
  */
 export function toNameLetters(lower: string, part: NamePart): string {
+  // One word of a–z: no title or suffix (each needs a dot, space or comma), nothing to remove.
+  if (isLowerLetters(lower)) return lower
   // Affixes go before the symbols (so that `Mr.John` still shows its dot) and again after (`Mr.-John`).
   return dropAffixes(dropAffixes(lower, part).replace(/[^\p{L}\p{M}\s]/gu, '').replace(/\s+/g, ' ').trim(), part)
 }

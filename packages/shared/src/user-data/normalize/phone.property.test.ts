@@ -3,6 +3,7 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/
 import metadata from 'libphonenumber-js/min/metadata'
 import { describe, expect, it } from 'vitest'
 import { normalizePhone } from './phone.js'
+import { normalizePhoneQuickly, quickInternational } from './quick-phone.js'
 
 // The reference: normalizePhone as it was before international numbers skipped libphonenumber's country
 // search, every parse with the full metadata. The fast path must give exactly this, for every input.
@@ -26,8 +27,10 @@ function referencePhone(value: string, country?: string): string | undefined {
   return asInternational?.isValid() ? asInternational.number : undefined
 }
 
+// Both of the relay's paths: normalizePhone (the browser's too) and the table's normalizePhoneQuickly.
 const resultOf = (value: string, country?: string) => {
   const result = normalizePhone(value, country)
+  expect(normalizePhoneQuickly(value, country), value).toEqual(result)
   return result.ok ? result.value : undefined
 }
 
@@ -61,6 +64,29 @@ describe('normalizePhone, international numbers without the country search', () 
       }),
       { numRuns: 10_000 },
     )
+  })
+
+  it('gives the reference result with punctuation anywhere among the digits (the table path)', () => {
+    // Digits and ` ().-` in any mix after `+`, `00` or `00 `: what quickInternational answers itself.
+    const punctuated = fc.array(fc.tuple(fc.constantFrom('', '', ' ', '-', '.', '(', ')', ' (', ') ', '--', ' . '), fc.stringMatching(/^[0-9]{1,4}$/)), {
+      minLength: 1,
+      maxLength: 8,
+    })
+    fc.assert(
+      fc.property(fc.constantFrom('+', '00', '00 ', '+ ', '+(', '00  '), callingCode, punctuated, countries, (prefix, code, parts, country) => {
+        const value = `${prefix}${code}${parts.map(([sep, digits]) => sep + digits).join('')}`
+        expect(resultOf(value, country)).toBe(referencePhone(value, country))
+      }),
+      { numRuns: 20_000 },
+    )
+  })
+
+  it('answers the usual international forms from its table, without a parse', () => {
+    for (const value of ['+1 (650) 555-1212', '+16505551212', '0044 20 7946 0958', '+49 30 1234567', '+33 1 23 45 67 89', '+61 8 9162 1234']) {
+      expect(quickInternational(value), value).toBe(referencePhone(value))
+    }
+    // A 7-digit +1 number (possible in Canada only), an extension, letters: left to libphonenumber.
+    for (const value of ['+1 204 2345', '+1 650 555 1212 ext. 7', '+1 650 CALL NOW', '+44 020 7946 0958']) expect(quickInternational(value), value).toBeUndefined()
   })
 
   it('gives the reference result for hand-picked +1, +44 and +61 numbers', () => {

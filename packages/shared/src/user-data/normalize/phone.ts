@@ -104,5 +104,5 @@ function possibleLengthsByCallingCode(full: MetadataJson): Map<string, ReadonlyA
  * @example toMetaPhone('+16505551212') // '16505551212'
  */
 export function toMetaPhone(e164: string): string {
-  return e164.replace(/^\+/, '')
+  return e164.startsWith('+') ? e164.slice(1) : e164
 }

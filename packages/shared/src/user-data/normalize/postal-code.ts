@@ -21,6 +21,8 @@ const ZIP_PLUS_4 = /^(\d{5})[-\s]\d{4}$/
 export function normalizePostalCode(value: string, platform: PlatformId, country?: string): Result<string, NormalizeError> {
   const lower = toLowerText(value)
   if (lower === '') return err('empty')
+  // Digits only (`94025`): nothing to remove for any platform; a US code keeps its first 5 for Meta and TikTok.
+  if (lower.length >= 2 && isDigits(lower)) return ok(platform !== 'ga4' && country === 'us' && lower.length > 5 ? lower.slice(0, 5) : lower)
   if (platform === 'ga4') {
     const code = toNfc(lower.replace(/[.~]/g, '').replace(/\s+/g, ' ').trim())
     return code.replace(/[^\p{L}\p{N}]/gu, '').length < 2 ? err('invalid') : ok(code)
@@ -30,4 +32,12 @@ export function normalizePostalCode(value: string, platform: PlatformId, country
   const code = lower.replace(/[^\p{L}\p{N}]/gu, '')
   if (country === 'us' && /^\d{5}/.test(code)) return ok(code.slice(0, 5))
   return code.length < 2 ? err('invalid') : ok(code)
+}
+
+function isDigits(value: string): boolean {
+  for (let i = 0; i < value.length; i += 1) {
+    const code = value.charCodeAt(i)
+    if (code < 0x30 || code > 0x39) return false
+  }
+  return true
 }

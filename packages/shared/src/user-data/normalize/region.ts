@@ -1,7 +1,7 @@
 import type { PlatformId } from '../../platform.js'
 import { err, ok, type Result } from '../../result.js'
 import { toPlaceForm } from './city.js'
-import { isAscii, toLowerText } from './lower-text.js'
+import { isAscii, isLowerLetters, toLowerText } from './lower-text.js'
 import type { NormalizeError } from './normalize-error.js'
 import { CA_PROVINCES } from './tables/ca-provinces.js'
 import { US_STATES } from './tables/us-states.js'
@@ -38,6 +38,8 @@ export function normalizeRegion(value: string, platform: PlatformId): Result<str
  * @example toRegionCode('new york') // 'ny'
  */
 export function toRegionCode(lower: string): string | undefined {
-  const key = toRegionKey(lower)
-  return codeOf(US_STATES, key) ?? codeOf(CA_PROVINCES, key) ?? (/^[a-z]{2}$/.test(key) ? key : undefined)
+  // a–z only (`ca`, `california`) is its own key.
+  const key = isLowerLetters(lower) ? lower : toRegionKey(lower)
+  // The key is a–z only: two of them are a code.
+  return codeOf(US_STATES, key) ?? codeOf(CA_PROVINCES, key) ?? (key.length === 2 ? key : undefined)
 }
