@@ -80,6 +80,7 @@ export {
   toGa4EventParams,
   toGa4TransactionId,
   toTiktokProperties,
+  NAMED_CUSTOM_DATA_KEYS,
 } from './event/platform-params.js'
 export { isClickIdValue } from './click-ids/click-id-value.js'
 export { toFbc, isFbc } from './click-ids/fbc.js'

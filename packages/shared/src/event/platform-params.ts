@@ -11,7 +11,7 @@ type Params = Record<string, unknown>
 
 // pairtrack's named custom_data keys; every other key is a custom property, passed through as it is.
 // (In TikTok's order below, which gzip then stores once.)
-const KNOWN_KEYS =
+export const NAMED_CUSTOM_DATA_KEYS =
   'value currency content_type contents content_ids content_name content_category num_items order_id search_string status predicted_ltv'.split(
     ' ',
   )
@@ -36,7 +36,7 @@ function toParams(source: object, map: string, custom: Params = {}): Params {
 
 function customKeys(customData: CustomData): Params {
   const out: Params = {}
-  for (const [key, value] of Object.entries(customData)) if (!KNOWN_KEYS.includes(key) && value !== undefined) out[key] = value
+  for (const [key, value] of Object.entries(customData)) if (!NAMED_CUSTOM_DATA_KEYS.includes(key) && value !== undefined) out[key] = value
   return out
 }
 

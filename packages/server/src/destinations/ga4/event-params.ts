@@ -1,4 +1,4 @@
-import { STANDARD_EVENTS, type ContentItem, type CustomData } from '@pairtrack/shared'
+import { NAMED_CUSTOM_DATA_KEYS, STANDARD_EVENTS, type ContentItem, type CustomData } from '@pairtrack/shared'
 
 // The relay's copy of the shared `toGa4EventParams` (platform-params.ts, which the gtag call uses): the
 // same rules written key by key instead of read from the browser's byte-saving map strings on every
@@ -15,10 +15,8 @@ export function toGa4EventName(eventName: string): string {
   return GA4_NAMES.get(eventName) ?? eventName
 }
 
-// pairtrack's named custom_data keys (platform-params.ts); every other key is a custom property.
-const KNOWN_KEYS: ReadonlySet<string> = new Set(
-  'value currency content_type contents content_ids content_name content_category num_items order_id search_string status predicted_ltv'.split(' '),
-)
+// pairtrack's named custom_data keys; every other key is a custom property.
+const KNOWN_KEYS: ReadonlySet<string> = new Set(NAMED_CUSTOM_DATA_KEYS)
 
 /** The GA4 item of a `contents` entry: the shared mapper's keys, in its order, absent values left out. */
 function toGa4Item(item: ContentItem): Record<string, unknown> {

@@ -1,13 +1,11 @@
-import type { ContentItem, CustomData } from '@pairtrack/shared'
+import { NAMED_CUSTOM_DATA_KEYS, type ContentItem, type CustomData } from '@pairtrack/shared'
 
 // The relay's copy of the shared `toTiktokProperties` (platform-params.ts, which the pixel uses): the same
 // rules written key by key instead of read from the browser's byte-saving map strings on every call.
 // properties.test.ts checks it against the shared mapper for generated custom data.
 
-// pairtrack's named custom_data keys (platform-params.ts); every other key is a custom property.
-const KNOWN_KEYS: ReadonlySet<string> = new Set(
-  'value currency content_type contents content_ids content_name content_category num_items order_id search_string status predicted_ltv'.split(' '),
-)
+// pairtrack's named custom_data keys; every other key is a custom property.
+const KNOWN_KEYS: ReadonlySet<string> = new Set(NAMED_CUSTOM_DATA_KEYS)
 
 /** The TikTok content of a `contents` entry: the shared mapper's keys, in its order, absent values left out. */
 function toTiktokContent(item: ContentItem): Record<string, unknown> {
