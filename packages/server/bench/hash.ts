@@ -228,6 +228,11 @@ const variants: Variant[] = [
     name: 'pairtrack Meta payload object, without `JSON.stringify` (like the SDK\'s first row): `identifyEvent` + `toMetaServerEvent`',
     run: () => Object.keys({ data: [toMetaServerEvent(identify())] }).length,
   },
+  // The SDK's own work, done by pairtrack: Meta's payload object only, from a relay with only Meta configured.
+  {
+    name: 'pairtrack Meta payload object, relay configured for Meta only, without `JSON.stringify`: `identifyEvent` (Meta\'s slots) + `toMetaServerEvent`',
+    run: () => Object.keys({ data: [toMetaServerEvent(identify(undefined, ['meta']))] }).length,
+  },
   {
     name: 'pairtrack all three payload objects, without `JSON.stringify`: `identifyEvent` + Meta, GA4, TikTok events',
     run: () => {

@@ -1,5 +1,5 @@
 // `pnpm bench`: the server's benchmarks, one after another, each in its own processes. Prints markdown
-// tables for BENCHMARKS.md. `pnpm bench ingest` (or delivery, memory, hash, browser-size, track) runs one.
+// tables for BENCHMARKS.md. `pnpm bench ingest` (or delivery, memory, backlog, hash, browser-size, track) runs one.
 // Linux only (/proc).
 import { spawnSync } from 'node:child_process'
 import { cpus, loadavg } from 'node:os'
@@ -9,6 +9,7 @@ const BENCHMARKS = {
   ingest: 'Ingest: relay POST /events against a bare Express 5 route',
   delivery: 'Delivery: events per second to the emulator, batched and one per request',
   memory: 'Memory: peak RSS with 100,000 events pending while Meta is down',
+  backlog: 'Backlog: the delivery loop\'s store work with 100,000 finished records kept',
   hash: 'Normalise + hash + build: one event against Meta\'s Node SDK',
   'browser-size': 'Browser script size: pairtrack.js beside competitors\' bundles (gzip)',
   track: 'Browser: track() main-thread time per call in headless Chromium',
