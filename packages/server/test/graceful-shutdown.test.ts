@@ -1,22 +1,12 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { holdingDelay } from './helpers/holding-delay.js'
 import { waitUntil } from './helpers/wait-until.js'
 import { countsOf, outboxDir, rowsOf } from './helpers/outbox-file.js'
-import { postBeacon, startRelayHarness, type RelayHarness } from './helpers/start-relay.js'
+import { closeHarnessesAfterEach, leadBeacon, postBeacon, startRelayHarness } from './helpers/start-relay.js'
 
 const files = outboxDir('shutdown')
 afterAll(() => files.remove())
-const harnesses: RelayHarness[] = []
-afterEach(async () => {
-  for (const harness of harnesses.splice(0).reverse()) await harness.close()
-})
-
-const lead = (eventId: string) => ({
-  event_name: 'Lead',
-  event_id: eventId,
-  event_source_url: 'https://shop.example/contact',
-  user_data: { email: `${eventId}@example.com`, ga_client_id: '123456789.1700000000' },
-})
+const harnesses = closeHarnessesAfterEach()
 
 describe('ingest while platforms hold their requests', () => {
   it('answers 202 for new beacons while every platform is holding a delivery request', async () => {
@@ -24,11 +14,11 @@ describe('ingest while platforms hold their requests', () => {
     const harness = await startRelayHarness({ emulatorOptions: { delay: hold.delay }, config: { shutdownDeadlineMs: 0 } })
     harnesses.push(harness)
     for (const platform of ['meta', 'ga4', 'tiktok'] as const) harness.emulator.setFault(platform, { latencyMs: 5000 })
-    expect((await postBeacon(harness.relayUrl, lead('first'))).status).toBe(202)
+    expect((await postBeacon(harness.relayUrl, leadBeacon('first'))).status).toBe(202)
     await hold.waitForHeld(3) // one request per platform, none answered
 
     const started = performance.now()
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => postBeacon(harness.relayUrl, lead(`while-held-${i}`))))
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => postBeacon(harness.relayUrl, leadBeacon(`while-held-${i}`))))
     const elapsedMs = performance.now() - started
     console.log(`20 beacons answered in ${elapsedMs.toFixed(0)} ms while Meta, GA4 and TikTok held their requests`)
     expect(answers.map((a) => a.status)).toEqual(Array(20).fill(202))
@@ -46,7 +36,7 @@ describe('graceful shutdown', () => {
     harnesses.push(first)
     first.emulator.setFault('meta', { latencyMs: 5000, remaining: 1 })
     const ids = ['g-1', 'g-2', 'g-3']
-    expect((await postBeacon(first.relayUrl, ids.map(lead))).status).toBe(202)
+    expect((await postBeacon(first.relayUrl, ids.map(leadBeacon))).status).toBe(202)
     await hold.waitForHeld(1) // Meta holds the batch: it is in flight
     await waitUntil(async () => {
       const counts = await countsOf(url)

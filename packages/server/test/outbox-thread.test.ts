@@ -1,21 +1,11 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import type { RelayLogger } from '../src/index.js'
 import { outboxDir, rowsOf } from './helpers/outbox-file.js'
-import { postBeacon, startRelayHarness, type RelayHarness } from './helpers/start-relay.js'
+import { closeHarnessesAfterEach, leadBeacon, postBeacon, startRelayHarness } from './helpers/start-relay.js'
 
 const files = outboxDir('thread')
 afterAll(() => files.remove())
-const harnesses: RelayHarness[] = []
-afterEach(async () => {
-  for (const harness of harnesses.splice(0).reverse()) await harness.close()
-})
-
-const lead = (eventId: string) => ({
-  event_name: 'Lead',
-  event_id: eventId,
-  event_source_url: 'https://shop.example/contact',
-  user_data: { email: `${eventId}@example.com`, ga_client_id: '123456789.1700000000' },
-})
+const harnesses = closeHarnessesAfterEach()
 
 type Line = { level: string; fields: Record<string, unknown>; message: string }
 const capturingLogger = (lines: Line[]): RelayLogger => ({
@@ -33,7 +23,7 @@ describe('outboxThread', () => {
       const harness = await startRelayHarness({ config: { store: url, outboxThread: mode, logger: capturingLogger(lines), logLevel: 'debug' } })
       harnesses.push(harness)
       const ids = ['t-1', 't-2']
-      expect((await postBeacon(harness.relayUrl, ids.map(lead))).status).toBe(202)
+      expect((await postBeacon(harness.relayUrl, ids.map(leadBeacon))).status).toBe(202)
       // A second connection sees the rows at once: the 202 came after the commit.
       const stored = await rowsOf(url, 'meta', 'Lead', ids)
       expect(stored.map((row) => row?.eventId)).toEqual(ids)
@@ -50,7 +40,7 @@ describe('outboxThread', () => {
     const harness = await startRelayHarness({ config: { store: files.url('closed.db'), outboxThread: 'worker' } })
     await harness.relay.close()
     await harness.relay.close()
-    const answer = await postBeacon(harness.relayUrl, lead('after-close'))
+    const answer = await postBeacon(harness.relayUrl, leadBeacon('after-close'))
     expect(answer.status).toBe(503)
     await harness.close()
   })

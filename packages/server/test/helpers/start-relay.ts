@@ -3,6 +3,7 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { startEmulator, type Emulator, type EmulatorOptions } from '@pairtrack/testkit'
 import express from 'express'
+import { afterEach } from 'vitest'
 import { createRelay, type Relay, type RelayConfigInput } from '../../src/index.js'
 
 /** Ids the emulator accepts, with tokens that are easy to grep for. */
@@ -109,3 +110,23 @@ export async function postBeacon(
   })
   return { status: response.status, json: (await response.json()) as Record<string, unknown>, headers: response.headers }
 }
+
+/**
+ * The harnesses a test file starts, closed after each test (newest first). Call once at the top level.
+ * @example const harnesses = closeHarnessesAfterEach(); harnesses.push(await startRelayHarness())
+ */
+export function closeHarnessesAfterEach(): RelayHarness[] {
+  const harnesses: RelayHarness[] = []
+  afterEach(async () => {
+    for (const harness of harnesses.splice(0).reverse()) await harness.close()
+  })
+  return harnesses
+}
+
+/** A website Lead beacon with a per-event email and a GA client id. */
+export const leadBeacon = (eventId: string) => ({
+  event_name: 'Lead',
+  event_id: eventId,
+  event_source_url: 'https://shop.example/contact',
+  user_data: { email: `${eventId}@example.com`, ga_client_id: '123456789.1700000000' },
+})

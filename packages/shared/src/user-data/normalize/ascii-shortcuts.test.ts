@@ -3,25 +3,15 @@ import { describe, expect, it } from 'vitest'
 import { PLATFORM_IDS } from '../../platform.js'
 import { toPlaceForm } from './city.js'
 import { toLowerText, toNfc } from './lower-text.js'
-import { toNameLetters } from './name.js'
+import { dropAffixes, toNameLetters } from './name.js'
 import { normalizePostalCode } from './postal-code.js'
 import { toRegionCode } from './region.js'
 import { CA_PROVINCES } from './tables/ca-provinces.js'
 import { US_STATES } from './tables/us-states.js'
 
 // The normalisers' shortcuts for plain a–z values (lower-text.ts isLowerLetters, city.ts, postal-code.ts)
-// against their general rules, as they were before the shortcuts: the same result for every input.
-const TITLE = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|madam|mme|mlle|herr|frau)(?:\.\s*|\s+)(?=\S)/u
-const SUFFIX = /[\s,]+(?:jr|sr|ii|iii|iv|phd|md|esq)\.?$/u
-function dropAffixes(name: string, part: 'first' | 'last'): string {
-  let out = name
-  for (let before = ''; before !== out; ) {
-    before = out
-    out = out.replace(TITLE, '')
-    if (part === 'last') out = out.replace(SUFFIX, '')
-  }
-  return out
-}
+// against their general rules, as they were before the shortcuts (the title and suffix rule is name.ts's own,
+// which has no shortcut): the same result for every input.
 const referenceNameLetters = (lower: string, part: 'first' | 'last') =>
   dropAffixes(dropAffixes(lower, part).replace(/[^\p{L}\p{M}\s]/gu, '').replace(/\s+/g, ' ').trim(), part)
 const referencePlaceForm = (lower: string, platform: string) =>

@@ -13,7 +13,8 @@ export type NamePart = 'first' | 'last'
 const TITLE = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|madam|mme|mlle|herr|frau)(?:\.\s*|\s+)(?=\S)/u
 const SUFFIX = /[\s,]+(?:jr|sr|ii|iii|iv|phd|md|esq)\.?$/u
 
-function dropAffixes(name: string, part: NamePart): string {
+/** The title (and for a last name, the suffix) dropped, until none is left. Exported for the shortcut test's reference. */
+export function dropAffixes(name: string, part: NamePart): string {
   let out = name
   for (let before = ''; before !== out; ) {
     before = out
